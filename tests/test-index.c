@@ -1,0 +1,493 @@
+/* test-index.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "sanasto-glossary.h"
+#include "sanasto-index.h"
+
+#define N_FIXTURE_ENTRIES 9
+
+/* Copies the fixture glossary into this test's own folder, so the test can change it. */
+static char *
+copy_fixture (void)
+{
+  const char *languages[] = { "en", "fi" };
+  g_autofree char *dest = g_build_filename (g_get_user_data_dir (), "glossary", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "fixtures", "index", "glossary",
+                                                     languages[i], NULL);
+      g_autofree char *to = g_build_filename (dest, languages[i], NULL);
+      g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      g_assert_cmpint (g_mkdir_with_parents (to, 0755), ==, 0);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *src = g_build_filename (from, name, NULL);
+          g_autofree char *dst = g_build_filename (to, name, NULL);
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (src, &contents, &length, NULL));
+          g_assert_true (g_file_set_contents (dst, contents, length, NULL));
+        }
+    }
+
+  return g_steal_pointer (&dest);
+}
+
+static void
+write_file (const char *root,
+            const char *path,
+            const char *contents)
+{
+  g_autofree char *full = g_build_filename (root, path, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (full, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static SanastoIndex *
+open_index (const char *root)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanastoGlossary) glossary = sanasto_glossary_load (root, NULL, &error);
+  g_autoptr(SanastoIndex) index = NULL;
+
+  g_assert_no_error (error);
+  index = sanasto_index_new (glossary);
+  sanasto_index_open (index, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sanasto_index_is_ready (index));
+
+  return g_steal_pointer (&index);
+}
+
+/* "title/language" of each hit, in order, joined with spaces: easy to compare. */
+static char *
+describe_hits (GPtrArray *hits)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SanastoEntry *entry = sanasto_search_hit_get_entry (g_ptr_array_index (hits, i));
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_printf (out, "%s/%s", sanasto_entry_get_slug (entry),
+                              sanasto_entry_get_language (entry));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+search (SanastoIndex *index,
+        const char   *query)
+{
+  g_autoptr(GPtrArray) hits = sanasto_index_search (index, query, NULL, 0);
+
+  return describe_hits (hits);
+}
+
+static gboolean
+hits_contain (SanastoIndex *index,
+              const char   *query,
+              const char   *slug)
+{
+  g_autoptr(GPtrArray) hits = sanasto_index_search (index, query, NULL, 0);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SanastoEntry *entry = sanasto_search_hit_get_entry (g_ptr_array_index (hits, i));
+
+      if (g_str_equal (sanasto_entry_get_slug (entry), slug))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+database_path (SanastoIndex *index)
+{
+  return sanasto_index_get_database_path (
+    sanasto_glossary_get_root (sanasto_index_get_glossary (index)));
+}
+
+static void
+test_index_build (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) index = open_index (root);
+  g_autofree char *db = database_path (index);
+  g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), "sanasto", NULL);
+  g_autofree char *name = g_path_get_basename (db);
+
+  /* The database lives in the user's cache, named after the folder. */
+  g_assert_true (g_str_has_prefix (db, cache_dir));
+  g_assert_true (g_str_has_suffix (name, ".db"));
+  g_assert_cmpuint (strlen (name), ==, 64 + 3);
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (sanasto_index_get_was_rebuilt (index));
+  g_assert_cmpuint (sanasto_index_get_files_read (index), ==, N_FIXTURE_ENTRIES);
+  g_assert_true (hits_contain (index, "milliseconds", "latency"));
+  g_assert_true (hits_contain (index, "parcels", "throughput"));
+  /* Keywords and descriptions are searchable too. */
+  g_assert_true (hits_contain (index, "Storage", "cache"));
+  g_assert_true (hits_contain (index, "stale", "cache"));
+}
+
+static void
+test_index_warm (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) first = open_index (root);
+  g_autofree char *before = search (first, "latency");
+  g_autoptr(SanastoIndex) second = open_index (root);
+  g_autofree char *after = search (second, "latency");
+
+  /* Nothing changed: nothing is read again, and the answers are the same. */
+  g_assert_false (sanasto_index_get_was_rebuilt (second));
+  g_assert_cmpuint (sanasto_index_get_files_read (second), ==, 0);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_index_incremental (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) first = open_index (root);
+  g_autoptr(SanastoIndex) second = NULL;
+  g_autoptr(GPtrArray) unresolved = NULL;
+  g_autoptr(GPtrArray) backlinks = NULL;
+  g_autofree char *removed = g_build_filename (root, "en", "round-trip-time.md", NULL);
+  g_autofree char *sources = NULL;
+  SanastoEntry *latency;
+
+  unresolved = sanasto_index_get_unresolved_links (first);
+  g_assert_cmpuint (unresolved->len, ==, 1);
+  g_clear_pointer (&unresolved, g_ptr_array_unref);
+  g_assert_false (hits_contain (first, "zebra", "cache"));
+
+  /* Edit one article, add one (which a link was waiting for) and delete one. */
+  write_file (root, "en/cache.md",
+              "---\ntitle: Cache\n---\nA zebra keeps a copy of its stripes in a cache.\n");
+  write_file (root, "en/packet-loss.md",
+              "---\ntitle: Packet loss\n---\nSome packets never arrive; see [latency](/latency).\n");
+  g_assert_cmpint (g_unlink (removed), ==, 0);
+
+  second = open_index (root);
+  g_assert_false (sanasto_index_get_was_rebuilt (second));
+  g_assert_cmpuint (sanasto_index_get_files_read (second), ==, 2);
+
+  g_assert_true (hits_contain (second, "zebra", "cache"));
+  g_assert_false (hits_contain (second, "stale", "cache"));
+  g_assert_true (hits_contain (second, "packet loss", "packet-loss"));
+  g_assert_false (hits_contain (second, "round-trip", "round-trip-time"));
+  g_assert_false (hits_contain (second, "RTT", "round-trip-time"));
+
+  /* throughput.md did not change, but its link to /packet-loss now has a target. */
+  unresolved = sanasto_index_get_unresolved_links (second);
+  g_assert_cmpuint (unresolved->len, ==, 0);
+
+  latency = sanasto_glossary_lookup (sanasto_index_get_glossary (second), "en", "latency");
+  g_assert_nonnull (latency);
+  backlinks = sanasto_index_get_backlinks (second, latency);
+  sources = describe_hits (backlinks);
+  g_assert_cmpstr (sources, ==, "bandwidth/en jitter/en packet-loss/en viive/fi");
+}
+
+static void
+test_index_removed_target (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) first = open_index (root);
+  g_autoptr(SanastoIndex) second = NULL;
+  g_autoptr(GPtrArray) unresolved = NULL;
+  g_autofree char *removed = g_build_filename (root, "en", "bandwidth.md", NULL);
+  g_autofree char *targets = NULL;
+  GString *list = g_string_new (NULL);
+
+  g_assert_cmpint (g_unlink (removed), ==, 0);
+  second = open_index (root);
+  g_assert_cmpuint (sanasto_index_get_files_read (second), ==, 0);
+
+  /* Two unchanged articles linked to it: their links are now broken. */
+  unresolved = sanasto_index_get_unresolved_links (second);
+  for (guint i = 0; i < unresolved->len; i++)
+    {
+      SanastoSearchHit *hit = g_ptr_array_index (unresolved, i);
+
+      g_string_append_printf (list, "%s:%s ",
+                              sanasto_entry_get_slug (sanasto_search_hit_get_entry (hit)),
+                              sanasto_search_hit_get_link_target (hit));
+    }
+  targets = g_string_free (list, FALSE);
+  g_assert_cmpstr (targets, ==,
+                   "latency:/bandwidth throughput:/packet-loss throughput:/bandwidth ");
+}
+
+static void
+test_index_corrupt (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) first = open_index (root);
+  g_autofree char *before = search (first, "latency");
+  g_autofree char *db = database_path (first);
+  g_autoptr(SanastoIndex) second = NULL;
+  g_autofree char *after = NULL;
+  char junk[8192];
+
+  g_clear_object (&first);
+  for (guint i = 0; i < sizeof junk; i++)
+    junk[i] = (char)(i * 7 + 13);
+  g_assert_true (g_file_set_contents (db, junk, sizeof junk, NULL));
+
+  second = open_index (root);
+  g_assert_true (sanasto_index_get_was_rebuilt (second));
+  g_assert_cmpuint (sanasto_index_get_files_read (second), ==, N_FIXTURE_ENTRIES);
+  after = search (second, "latency");
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_index_truncated (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) first = open_index (root);
+  g_autofree char *before = search (first, "connection");
+  g_autofree char *db = database_path (first);
+  g_autoptr(SanastoIndex) second = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* Half a database: valid header, missing pages. */
+  g_clear_object (&first);
+  g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (db, contents, length / 2, NULL));
+
+  second = open_index (root);
+  g_assert_true (sanasto_index_get_was_rebuilt (second));
+  after = search (second, "connection");
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_index_schema_version (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) first = open_index (root);
+  g_autofree char *before = search (first, "latency");
+  g_autofree char *db = database_path (first);
+  g_autoptr(SanastoIndex) second = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *handle = NULL;
+
+  g_clear_object (&first);
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 999", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (handle);
+
+  second = open_index (root);
+  g_assert_true (sanasto_index_get_was_rebuilt (second));
+  g_assert_cmpuint (sanasto_index_get_files_read (second), ==, N_FIXTURE_ENTRIES);
+  after = search (second, "latency");
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_index_backlinks (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) index = open_index (root);
+  SanastoGlossary *glossary = sanasto_index_get_glossary (index);
+  SanastoEntry *latency = sanasto_glossary_lookup (glossary, "en", "latency");
+  SanastoEntry *cache = sanasto_glossary_lookup (glossary, "en", "cache");
+  g_autoptr(GPtrArray) backlinks = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autofree char *sources = NULL;
+  SanastoSearchHit *jitter;
+  g_autofree char *context = NULL;
+
+  g_assert_nonnull (latency);
+  backlinks = sanasto_index_get_backlinks (index, latency);
+  sources = describe_hits (backlinks);
+  /* The Finnish article links to /latency, which exists only in English. */
+  g_assert_cmpstr (sources, ==, "bandwidth/en jitter/en round-trip-time/en viive/fi");
+
+  jitter = g_ptr_array_index (backlinks, 1);
+  g_assert_cmpint (sanasto_search_hit_get_match (jitter), ==, SANASTO_SEARCH_MATCH_LINK);
+  g_assert_cmpstr (sanasto_search_hit_get_link_target (jitter), ==, "/latency");
+  g_assert_cmpint (sanasto_search_hit_get_line (jitter), ==, 3);
+  /* The sentence around the link, not the whole article. */
+  context = sanasto_search_hit_get_snippet_text (jitter, "[", "]");
+  g_assert_cmpstr (context, ==, "Learn what [latency] means first.");
+
+  none = sanasto_index_get_backlinks (index, cache);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_index_unresolved (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) index = open_index (root);
+  g_autoptr(GPtrArray) unresolved = sanasto_index_get_unresolved_links (index);
+  SanastoSearchHit *hit;
+  g_autofree char *context = NULL;
+
+  g_assert_cmpuint (unresolved->len, ==, 1);
+  hit = g_ptr_array_index (unresolved, 0);
+  g_assert_cmpstr (sanasto_entry_get_slug (sanasto_search_hit_get_entry (hit)), ==, "throughput");
+  g_assert_cmpstr (sanasto_search_hit_get_link_target (hit), ==, "/packet-loss");
+  g_assert_cmpstr (sanasto_search_hit_get_anchor_text (hit), ==, "packet loss");
+  context = sanasto_search_hit_get_snippet_markup (hit);
+  g_assert_nonnull (strstr (context, "by retries after <b>packet loss</b>, by the"));
+}
+
+static void
+test_index_unusable_cache (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autofree char *blocker = g_build_filename (g_get_user_cache_dir (), "sanasto", NULL);
+  g_autoptr(SanastoIndex) index = NULL;
+
+  /* A file where the cache folder should be: the index goes elsewhere, search still works. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+
+  index = open_index (root);
+  g_assert_true (hits_contain (index, "milliseconds", "latency"));
+  g_assert_true (g_file_test (blocker, G_FILE_TEST_IS_REGULAR));
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint      progress_calls;
+  guint      last_done;
+  guint      last_total;
+  gboolean   ok;
+  GError    *error;
+} AsyncState;
+
+static void
+progress_cb (SanastoIndex *index,
+             guint         done,
+             guint         total,
+             gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpuint (done, >=, state->last_done);
+  state->progress_calls++;
+  state->last_done = done;
+  state->last_total = total;
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->ok = sanasto_index_open_finish (SANASTO_INDEX (object), result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_index_async (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanastoGlossary) glossary = sanasto_glossary_load (root, NULL, &error);
+  g_autoptr(SanastoIndex) index = NULL;
+  g_autoptr(GPtrArray) early = NULL;
+  AsyncState state = { g_main_loop_new (NULL, FALSE), 0, };
+
+  g_assert_no_error (error);
+  index = sanasto_index_new (glossary);
+  g_signal_connect (index, "progress", G_CALLBACK (progress_cb), &state);
+  sanasto_index_open_async (index, NULL, opened_cb, &state);
+
+  /* Until it is open, searching is harmless and finds nothing. */
+  early = sanasto_index_search (index, "latency", NULL, 10);
+  g_assert_nonnull (early);
+
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  g_assert_true (sanasto_index_is_ready (index));
+  g_assert_cmpuint (state.progress_calls, >=, 2);
+  g_assert_cmpuint (state.last_done, ==, N_FIXTURE_ENTRIES);
+  g_assert_cmpuint (state.last_total, ==, N_FIXTURE_ENTRIES);
+  g_assert_true (hits_contain (index, "milliseconds", "latency"));
+
+  g_main_loop_unref (state.loop);
+}
+
+static void
+test_index_cancel (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanastoGlossary) glossary = sanasto_glossary_load (root, NULL, &error);
+  g_autoptr(SanastoIndex) cancelled = NULL;
+  g_autoptr(SanastoIndex) index = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncState state = { g_main_loop_new (NULL, FALSE), 0, };
+
+  g_assert_no_error (error);
+  cancelled = sanasto_index_new (glossary);
+  g_cancellable_cancel (cancellable);
+  sanasto_index_open_async (cancelled, cancellable, opened_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_false (state.ok);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_assert_false (sanasto_index_is_ready (cancelled));
+
+  /* The next open finishes the job. */
+  index = open_index (root);
+  g_assert_true (hits_contain (index, "milliseconds", "latency"));
+  g_assert_true (hits_contain (index, "Kaiku", "kaiku"));
+
+  g_main_loop_unref (state.loop);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/index/build", test_index_build);
+  g_test_add_func ("/index/warm", test_index_warm);
+  g_test_add_func ("/index/incremental", test_index_incremental);
+  g_test_add_func ("/index/removed-target", test_index_removed_target);
+  g_test_add_func ("/index/corrupt", test_index_corrupt);
+  g_test_add_func ("/index/truncated", test_index_truncated);
+  g_test_add_func ("/index/schema-version", test_index_schema_version);
+  g_test_add_func ("/index/backlinks", test_index_backlinks);
+  g_test_add_func ("/index/unresolved", test_index_unresolved);
+  g_test_add_func ("/index/unusable-cache", test_index_unusable_cache);
+  g_test_add_func ("/index/async", test_index_async);
+  g_test_add_func ("/index/cancel", test_index_cancel);
+
+  return g_test_run ();
+}
