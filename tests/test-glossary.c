@@ -395,6 +395,25 @@ test_odd_files (void)
   g_assert_nonnull (entry);
   g_assert_true (g_utf8_validate (sanasto_entry_get_title (entry), -1, NULL));
 
+  /* An article swapped for a link out of the folder after loading is not read. */
+  {
+    g_autofree char *good = g_build_filename (root, "good.md", NULL);
+    g_autofree char *body = NULL;
+    g_autoptr(GError) read_error = NULL;
+
+    entry = find (glossary, "good.md");
+    body = sanasto_glossary_read_body (glossary, entry, &read_error);
+    g_assert_no_error (read_error);
+    g_assert_cmpstr (body, ==, "A good article.\n");
+    g_clear_pointer (&body, g_free);
+
+    g_assert_cmpint (g_unlink (good), ==, 0);
+    g_assert_cmpint (symlink (outside_article, good), ==, 0);
+    body = sanasto_glossary_read_body (glossary, entry, &read_error);
+    g_assert_null (body);
+    g_assert_nonnull (read_error);
+  }
+
   remove_tree (tmp);
 }
 

@@ -9,7 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#ifdef SYS_openat2
+#include <linux/openat2.h>
+#endif
 
 #include "sanasto-glossary.h"
 #include "sanasto-glossary-private.h"
@@ -37,6 +42,7 @@ struct _SanastoGlossary
   GHashTable  *paths;          /* path without extension -> entry */
   GStringChunk *keys;          /* the keys of every lookup table: one block, no per-key malloc */
   GPtrArray   *problems;       /* SanastoLoadProblem */
+  int          root_fd;        /* for reading bodies without leaving the root */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -1447,6 +1453,8 @@ sanasto_glossary_finalize (GObject *object)
   g_free (self->root);
   g_clear_pointer (&self->paths, g_hash_table_unref);
   g_clear_pointer (&self->keys, g_string_chunk_free);
+  if (self->root_fd >= 0)
+    close (self->root_fd);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -1470,6 +1478,7 @@ sanasto_glossary_init (SanastoGlossary *self)
   self->languages = g_ptr_array_new_with_free_func ((GDestroyNotify) language_free);
   self->paths = g_hash_table_new (g_str_hash, g_str_equal);
   self->keys = g_string_chunk_new (64 * 1024);
+  self->root_fd = -1;
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sanasto_load_problem_free);
 }
 
@@ -1509,6 +1518,7 @@ sanasto_glossary_load (const char    *root,
 
   self = g_object_new (SANASTO_TYPE_GLOSSARY, NULL);
   self->root = g_steal_pointer (&canonical);
+  self->root_fd = open (self->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
   loader.root = self->root;
   loader.visited = g_hash_table_new_full (file_id_hash, file_id_equal, g_free, NULL);
@@ -1757,40 +1767,128 @@ sanasto_glossary_get_problems (SanastoGlossary *self)
   return self->problems;
 }
 
+/* The folder may have changed since it was opened: never read outside it. openat2() checks
+ * that in one call, where realpath() reads every link of the path; older kernels get the
+ * realpath() check. */
+static int
+open_inside_root (SanastoGlossary *self,
+                  const char      *path)
+{
+  g_autofree char *full = NULL;
+  g_autofree char *canonical = NULL;
+  int fd;
+
+#ifdef SYS_openat2
+  if (self->root_fd >= 0)
+    {
+      struct open_how how = {
+        .flags = O_RDONLY | O_CLOEXEC | O_NOCTTY,
+        .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
+      };
+
+      fd = syscall (SYS_openat2, self->root_fd, path, &how, sizeof how);
+      if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
+        {
+          if (fd < 0 && errno == EXDEV)
+            errno = EACCES;
+          return fd;
+        }
+    }
+#endif
+
+  full = g_build_filename (self->root, path, NULL);
+  canonical = realpath (full, NULL);
+  if (canonical == NULL)
+    return -1;
+  if (strcmp (canonical, self->root) == 0 || !path_is_inside (self->root, canonical))
+    {
+      errno = EACCES;
+      return -1;
+    }
+
+  return open (canonical, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+}
+
+static gboolean
+read_all (int     fd,
+          char  **contents,
+          gsize  *length)
+{
+  struct stat st;
+  gsize size;
+  gsize done = 0;
+  char *buffer;
+
+  if (fstat (fd, &st) != 0)
+    return FALSE;
+  if (!S_ISREG (st.st_mode))
+    {
+      errno = EISDIR;
+      return FALSE;
+    }
+
+  size = st.st_size > 0 ? (gsize) st.st_size : 4096;
+  buffer = g_malloc (size + 1);
+  for (;;)
+    {
+      gssize n = read (fd, buffer + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_free (buffer);
+          errno = saved_errno;
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      done += n;
+      if (done == size)
+        {
+          /* The file grew since fstat(). */
+          size *= 2;
+          buffer = g_realloc (buffer, size + 1);
+        }
+    }
+
+  buffer[done] = '\0';
+  *contents = buffer;
+  *length = done;
+  return TRUE;
+}
+
 char *
 sanasto_glossary_read_body (SanastoGlossary  *self,
                             SanastoEntry     *entry,
                             GError          **error)
 {
-  g_autofree char *full = NULL;
-  g_autofree char *canonical = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *valid = NULL;
-  gsize length;
+  gsize length = 0;
   const char *text;
   gsize yaml_start, yaml_end, body_start;
   GString *out;
+  int fd;
 
   g_return_val_if_fail (SANASTO_IS_GLOSSARY (self), NULL);
   g_return_val_if_fail (SANASTO_IS_ENTRY (entry), NULL);
 
-  full = g_build_filename (self->root, sanasto_entry_get_path (entry), NULL);
-
-  /* The folder may have changed since it was opened: never read outside it. */
-  canonical = realpath (full, NULL);
-  if (canonical == NULL || strcmp (canonical, self->root) == 0 ||
-      !path_is_inside (self->root, canonical))
+  fd = open_inside_root (self, sanasto_entry_get_path (entry));
+  if (fd < 0 || !read_all (fd, &contents, &length))
     {
-      int saved_errno = canonical == NULL ? errno : EACCES;
+      int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (sanasto_entry_get_path (entry));
 
+      if (fd >= 0)
+        close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    "Cannot read “%s”: %s", display, g_strerror (saved_errno));
       return NULL;
     }
-
-  if (!g_file_get_contents (canonical, &contents, &length, error))
-    return NULL;
+  close (fd);
 
   text = contents;
   if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)

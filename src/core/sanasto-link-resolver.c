@@ -116,7 +116,7 @@ find_by_name (Context    *ctx,
               gboolean   *via_alias,
               gboolean   *via_fallback)
 {
-  g_autofree char *normalized = sanasto_text_normalize_slug (name);
+  g_autofree char *normalized = NULL;
 
   for (guint i = 0; i < ctx->order->len; i++)
     {
@@ -124,8 +124,10 @@ find_by_name (Context    *ctx,
       SanastoEntry *entry;
       gboolean alias = FALSE;
 
-      if ((entry = g_hash_table_lookup (language->slugs, name)) == NULL &&
-          (entry = g_hash_table_lookup (language->aliases, normalized)) != NULL)
+      /* Most links name a slug exactly: normalize only when they do not. */
+      if ((entry = g_hash_table_lookup (language->slugs, name)) == NULL && normalized == NULL)
+        normalized = sanasto_text_normalize_slug (name);
+      if (entry == NULL && (entry = g_hash_table_lookup (language->aliases, normalized)) != NULL)
         alias = TRUE;
       if (entry == NULL && *normalized)
         entry = g_hash_table_lookup (language->normalized, normalized);
