@@ -10,7 +10,7 @@
 #include "sanasto-glossary.h"
 #include "sanasto-index.h"
 
-#define N_FIXTURE_ENTRIES 9
+#define N_FIXTURE_ENTRIES 10
 
 /* Copies the fixture glossary into this test's own folder, so the test can change it. */
 static char *
@@ -184,7 +184,8 @@ test_index_incremental (void)
   write_file (root, "en/cache.md",
               "---\ntitle: Cache\n---\nA zebra keeps a copy of its stripes in a cache.\n");
   write_file (root, "en/packet-loss.md",
-              "---\ntitle: Packet loss\n---\nSome packets never arrive; see [latency](/latency).\n");
+              "---\ntitle: Packet loss\n---\n"
+              "Some packets never arrive; see [latency](/latency).\n");
   g_assert_cmpint (g_unlink (removed), ==, 0);
 
   second = open_index (root);
@@ -285,6 +286,34 @@ test_index_truncated (void)
 }
 
 static void
+test_index_damaged_page (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(SanastoIndex) first = open_index (root);
+  g_autofree char *before = search (first, "connection");
+  g_autofree char *db = database_path (first);
+  g_autoptr(SanastoIndex) second = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  gsize page;
+
+  /* Same size, one page in the middle overwritten: only a check of the file finds it. */
+  g_clear_object (&first);
+  g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 3 * 4096);
+  page = (length / 4096 / 2) * 4096;
+  for (gsize i = 0; i < 4096; i++)
+    contents[page + i] = (char)(0xA5 ^ (i * 31));
+  g_assert_true (g_file_set_contents (db, contents, length, NULL));
+
+  second = open_index (root);
+  g_assert_true (sanasto_index_get_was_rebuilt (second));
+  after = search (second, "connection");
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
 test_index_schema_version (void)
 {
   g_autofree char *root = copy_fixture ();
@@ -377,6 +406,7 @@ test_index_unusable_cache (void)
 typedef struct
 {
   GMainLoop *loop;
+  GThread   *main_thread;
   guint      progress_calls;
   guint      last_done;
   guint      last_total;
@@ -392,6 +422,9 @@ progress_cb (SanastoIndex *index,
 {
   AsyncState *state = user_data;
 
+  /* The window may touch widgets here: it must be its own thread. */
+  if (state->main_thread != NULL)
+    g_assert_true (g_thread_self () == state->main_thread);
   g_assert_cmpuint (done, <=, total);
   g_assert_cmpuint (done, >=, state->last_done);
   state->progress_calls++;
@@ -418,7 +451,7 @@ test_index_async (void)
   g_autoptr(SanastoGlossary) glossary = sanasto_glossary_load (root, NULL, &error);
   g_autoptr(SanastoIndex) index = NULL;
   g_autoptr(GPtrArray) early = NULL;
-  AsyncState state = { g_main_loop_new (NULL, FALSE), 0, };
+  AsyncState state = { g_main_loop_new (NULL, FALSE), g_thread_self (), 0, };
 
   g_assert_no_error (error);
   index = sanasto_index_new (glossary);
@@ -450,7 +483,7 @@ test_index_cancel (void)
   g_autoptr(SanastoIndex) cancelled = NULL;
   g_autoptr(SanastoIndex) index = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  AsyncState state = { g_main_loop_new (NULL, FALSE), 0, };
+  AsyncState state = { g_main_loop_new (NULL, FALSE), NULL, 0, };
 
   g_assert_no_error (error);
   cancelled = sanasto_index_new (glossary);
@@ -470,6 +503,111 @@ test_index_cancel (void)
   g_main_loop_unref (state.loop);
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  guint      pending;
+} TwoOpens;
+
+static void
+one_of_two_opened_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  TwoOpens *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sanasto_index_open_finish (SANASTO_INDEX (object), result, &error));
+  g_assert_no_error (error);
+  if (--state->pending == 0)
+    g_main_loop_quit (state->loop);
+}
+
+static void
+test_index_concurrent_opens (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanastoGlossary) glossary = sanasto_glossary_load (root, NULL, &error);
+  g_autoptr(SanastoIndex) a = NULL;
+  g_autoptr(SanastoIndex) b = NULL;
+  TwoOpens state = { g_main_loop_new (NULL, FALSE), 2 };
+
+  /* Two windows on one folder share one database: one builds it, the other waits. */
+  g_assert_no_error (error);
+  a = sanasto_index_new (glossary);
+  b = sanasto_index_new (glossary);
+  sanasto_index_open_async (a, NULL, one_of_two_opened_cb, &state);
+  sanasto_index_open_async (b, NULL, one_of_two_opened_cb, &state);
+  g_main_loop_run (state.loop);
+
+  g_assert_cmpuint (sanasto_index_get_files_read (a) + sanasto_index_get_files_read (b), ==,
+                    N_FIXTURE_ENTRIES);
+  g_assert_true (hits_contain (a, "milliseconds", "latency"));
+  g_assert_true (hits_contain (b, "milliseconds", "latency"));
+
+  g_main_loop_unref (state.loop);
+}
+
+static void
+cancel_after_first_step_cb (SanastoIndex *index,
+                            guint         done,
+                            guint         total,
+                            gpointer      user_data)
+{
+  GCancellable *cancellable = user_data;
+
+  if (done > 0)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+test_index_cancel_midway (void)
+{
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "many", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanastoGlossary) glossary = NULL;
+  g_autoptr(SanastoIndex) cancelled = NULL;
+  g_autoptr(SanastoIndex) resumed = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) unresolved = NULL;
+  guint first_part;
+
+  /* Enough articles for several progress steps; each links to the next, the last to none. */
+  g_assert_cmpint (g_mkdir_with_parents (root, 0755), ==, 0);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("term-%03u.md", i);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: Term %03u\n---\n"
+                                               "Word%03u is explained; see [next](/term-%03u).\n",
+                                               i, i, i + 1);
+
+      write_file (root, name, text);
+    }
+
+  glossary = sanasto_glossary_load (root, NULL, &error);
+  g_assert_no_error (error);
+  cancelled = sanasto_index_new (glossary);
+  g_signal_connect (cancelled, "progress", G_CALLBACK (cancel_after_first_step_cb), cancellable);
+  g_assert_false (sanasto_index_open (cancelled, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  first_part = sanasto_index_get_files_read (cancelled);
+  g_assert_cmpuint (first_part, >, 0);
+  g_assert_cmpuint (first_part, <, 300);
+
+  /* The next open keeps what was written and reads only the rest. */
+  resumed = open_index (root);
+  g_assert_false (sanasto_index_get_was_rebuilt (resumed));
+  g_assert_cmpuint (sanasto_index_get_files_read (resumed), ==, 300 - first_part);
+  g_assert_true (hits_contain (resumed, "word000", "term-000"));
+  g_assert_true (hits_contain (resumed, "word299", "term-299"));
+
+  unresolved = sanasto_index_get_unresolved_links (resumed);
+  g_assert_cmpuint (unresolved->len, ==, 1);
+  g_assert_cmpstr (sanasto_search_hit_get_link_target (g_ptr_array_index (unresolved, 0)), ==,
+                   "/term-300");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,12 +620,15 @@ main (int   argc,
   g_test_add_func ("/index/removed-target", test_index_removed_target);
   g_test_add_func ("/index/corrupt", test_index_corrupt);
   g_test_add_func ("/index/truncated", test_index_truncated);
+  g_test_add_func ("/index/damaged-page", test_index_damaged_page);
   g_test_add_func ("/index/schema-version", test_index_schema_version);
   g_test_add_func ("/index/backlinks", test_index_backlinks);
   g_test_add_func ("/index/unresolved", test_index_unresolved);
   g_test_add_func ("/index/unusable-cache", test_index_unusable_cache);
   g_test_add_func ("/index/async", test_index_async);
   g_test_add_func ("/index/cancel", test_index_cancel);
+  g_test_add_func ("/index/cancel-midway", test_index_cancel_midway);
+  g_test_add_func ("/index/concurrent-opens", test_index_concurrent_opens);
 
   return g_test_run ();
 }

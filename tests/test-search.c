@@ -212,6 +212,8 @@ test_search_snippets (void)
   g_autoptr(GPtrArray) hits = search_in ("milliseconds", NULL, 0);
   g_autoptr(GPtrArray) escaped = search_in ("thumb", NULL, 0);
   g_autoptr(GPtrArray) title = search_in ("Jitter", NULL, 0);
+  g_autoptr(GPtrArray) lead = search_in ("kohina", NULL, 0);
+  const char *lead_text;
   SanastoSearchHit *hit;
   g_autofree char *markup = NULL;
   g_autofree char *text = NULL;
@@ -232,6 +234,11 @@ test_search_snippets (void)
   g_assert_nonnull (strstr (escaped_markup, "small &amp; fast"));
   g_assert_null (strstr (escaped_markup, "& "));
 
+  /* A title match shows the description, or else the start of the text. */
+  g_assert_cmpint (position_of (lead, "kohina"), ==, 0);
+  lead_text = sanasto_search_hit_get_snippet (g_ptr_array_index (lead, 0));
+  g_assert_true (g_str_has_prefix (lead_text, "Kohina on satunnaista vaihtelua"));
+  g_assert_true (g_str_has_suffix (lead_text, "…"));
   /* A title match shows the description. */
   g_assert_cmpstr (sanasto_search_hit_get_snippet (g_ptr_array_index (title, 0)), ==,
                    "How much the delay of a connection changes from moment to moment.");
@@ -353,6 +360,35 @@ test_search_hostile (void)
   {
     g_autoptr(GPtrArray) hits = search_in (long_query, NULL, 20);
     g_assert_cmpuint (hits->len, ==, 0);
+  }
+
+  /* Random strings of the characters that mean something to FTS5 or SQL, with words. */
+  {
+    static const char * const pieces[] = {
+      "\"", "\"", "*", "(", ")", ":", "-", "+", "^", "'", ";", "{", "}", ",", " ", " ", "  ",
+      "NEAR", "AND", "OR", "NOT", "latency", "ääni", "jit", "\\", "%", "_", "\t", "NEAR/2",
+    };
+    g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+    for (guint i = 0; i < 500; i++)
+      {
+        g_autoptr(GString) query = g_string_new (NULL);
+        int n = g_rand_int_range (rand, 1, 12);
+        g_autofree char *fts = NULL;
+        g_autoptr(GPtrArray) hits = NULL;
+
+        for (int j = 0; j < n; j++)
+          g_string_append (query, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+        hits = search_in (query->str, NULL, 5);
+        fts = sanasto_index_build_fts_query (query->str);
+        if (fts == NULL)
+          continue;
+        sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step (stmt) != SQLITE_ROW)
+          g_error ("%s -> %s: %s", query->str, fts, sqlite3_errmsg (db));
+        sqlite3_reset (stmt);
+      }
   }
 
   sqlite3_finalize (stmt);

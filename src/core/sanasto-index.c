@@ -8,8 +8,11 @@
 #include "sanasto-index.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -25,7 +28,6 @@
 /* Longest sentence kept around a link, in bytes, on each side of its text. */
 #define CONTEXT_SIDE 140
 #define LEAD_LENGTH 160
-
 
 static const char schema_sql[] =
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -82,11 +84,13 @@ struct _SanastoIndex
   GHashTable      *entries_by_path;  /* path -> SanastoEntry (owned by the glossary) */
   GHashTable      *entries_by_id;    /* gint64 row id -> SanastoEntry, after the open */
   GArray          *title_keys;       /* TitleKey */
+  char            *db_path;
+  char            *temp_dir;         /* only when the cache could not be used */
+
   /* Queries may come from worker threads (sanasto_index_search_async()); one at a time. */
   GMutex           reader_lock;
   GCancellable    *query_cancellable; /* of the query running, under reader_lock */
 
-  char            *temp_dir;         /* only when the cache could not be used */
   guint            files_read;
   gboolean         was_rebuilt;
   gboolean         opening;
@@ -239,7 +243,7 @@ bind_text (sqlite3_stmt *stmt,
 static void
 delete_database (const char *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal", ".checked" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -248,6 +252,94 @@ delete_database (const char *path)
       if (g_unlink (file) != 0 && errno != ENOENT)
         g_debug ("Could not remove %s: %s", file, g_strerror (errno));
     }
+}
+
+/* A full PRAGMA quick_check reads the whole file: seconds for a large glossary. It runs when
+ * the file is not as the last open left it (size and time to the nanosecond), which catches
+ * crashes, other writers and damage from outside; damage found later by a query forgets the
+ * stamp, so that the next open checks. */
+static char *
+database_stamp (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld",
+                          (gint64)st.st_size, (gint64)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
+static gboolean
+database_unchanged (const char *path)
+{
+  g_autofree char *stamp_path = g_strconcat (path, ".checked", NULL);
+  g_autofree char *stamp = database_stamp (path);
+  g_autofree char *remembered = NULL;
+
+  return stamp != NULL &&
+         g_file_get_contents (stamp_path, &remembered, NULL, NULL) &&
+         strcmp (stamp, remembered) == 0;
+}
+
+static void
+remember_database (const char *path)
+{
+  g_autofree char *stamp_path = g_strconcat (path, ".checked", NULL);
+  g_autofree char *stamp = database_stamp (path);
+
+  if (stamp != NULL)
+    g_file_set_contents (stamp_path, stamp, -1, NULL);
+}
+
+static void
+forget_database (const char *path)
+{
+  g_autofree char *stamp_path = g_strconcat (path, ".checked", NULL);
+
+  g_unlink (stamp_path);
+}
+
+/* Two opens of the same glossary (two windows, the window and `sanasto --search`) would
+ * insert the same articles twice; the second waits for the first, then finds little to do.
+ * Returns the descriptor holding the lock, or -1. */
+static int
+lock_database (const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
+  int fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot create %s: %s", lock_path, g_strerror (saved_errno));
+      return -1;
+    }
+
+  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno != EWOULDBLOCK && saved_errno != EINTR)
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "Cannot lock %s: %s", lock_path, g_strerror (saved_errno));
+          close (fd);
+          return -1;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return -1;
+        }
+      g_usleep (50 * 1000);
+    }
+
+  return fd;
 }
 
 /* Text helpers */
@@ -306,8 +398,7 @@ join_strv (const char * const *strv)
 }
 
 static gboolean
-is_sentence_end (const char *text,
-                 const char *p)
+is_sentence_end (const char *p)
 {
   return (*p == '.' || *p == '!' || *p == '?') && (p[1] == ' ' || p[1] == '\n' || p[1] == '\0');
 }
@@ -399,13 +490,13 @@ link_context (const char *text,
 
   start = found;
   while (start > text && start[-1] != '\n' &&
-         !(start - text >= 2 && is_sentence_end (text, start - 2)))
+         !(start - text >= 2 && is_sentence_end (start - 2)))
     start--;
   while (*start == ' ' || *start == '\t')
     start++;
 
   end = anchor_end;
-  while (*end != '\0' && *end != '\n' && !is_sentence_end (text, end))
+  while (*end != '\0' && *end != '\n' && !is_sentence_end (end))
     end++;
   if (*end != '\0' && *end != '\n')
     end++;
@@ -809,7 +900,7 @@ writer_open (Writer      *w,
 
       *created = TRUE;
     }
-  else
+  else if (!database_unchanged (path))
     {
       if (!db_query_text (w->db, "PRAGMA quick_check", &check, error))
         return FALSE;
@@ -819,12 +910,11 @@ writer_open (Writer      *w,
                        "Search index: damaged (%s)", check != NULL ? check : "no answer");
           return FALSE;
         }
-      if (!db_exec (w->db, "PRAGMA journal_mode = WAL", error))
-        return FALSE;
     }
 
   /* Building the full-text index merges segments; a larger page cache keeps that in memory. */
-  return db_exec (w->db, "PRAGMA synchronous = NORMAL", error) &&
+  return db_exec (w->db, "PRAGMA journal_mode = WAL", error) &&
+         db_exec (w->db, "PRAGMA synchronous = NORMAL", error) &&
          db_exec (w->db, "PRAGMA cache_size = -65536", error) &&
          db_exec (w->db, "PRAGMA temp_store = MEMORY", error) &&
          writer_prepare (w, error);
@@ -1132,11 +1222,24 @@ index_sync (SanastoIndex  *self,
   g_autofree char *dir = g_path_get_dirname (path);
   guint attempt = 0;
 
+  g_autoptr(GError) lock_error = NULL;
+  int lock_fd = -1;
+
   build_memory_indexes (self);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_debug ("Cannot create %s: %s", dir, g_strerror (errno));
+      attempt = 2;
+    }
+  else if ((lock_fd = lock_database (path, cancellable, &lock_error)) < 0)
+    {
+      if (g_error_matches (lock_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&lock_error));
+          return FALSE;
+        }
+      g_debug ("%s", lock_error->message);
       attempt = 2;
     }
 
@@ -1146,6 +1249,10 @@ index_sync (SanastoIndex  *self,
 
       if (attempt == 2)
         {
+          /* A folder of our own needs no lock. */
+          if (lock_fd >= 0)
+            close (lock_fd);
+          lock_fd = -1;
           g_free (path);
           path = temporary_database_path (self, error);
           if (path == NULL)
@@ -1158,6 +1265,8 @@ index_sync (SanastoIndex  *self,
 
       if (attempt >= 2 || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          if (lock_fd >= 0)
+            close (lock_fd);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
@@ -1167,6 +1276,12 @@ index_sync (SanastoIndex  *self,
       g_debug ("Rebuilding %s: %s", path, local_error->message);
       delete_database (path);
     }
+
+  remember_database (path);
+  if (lock_fd >= 0)
+    close (lock_fd);
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
 
   if (!open_reader (self, path, error) || !map_ids (self, error))
     return FALSE;
@@ -1244,34 +1359,28 @@ compare_title_hits (gconstpointer a,
 static char *
 title_query (const char *text)
 {
-  g_auto(GStrv) words = NULL;
-  g_autofree char *joined = NULL;
   g_autoptr(GString) bare = g_string_new (NULL);
+  gboolean space = FALSE;
 
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (*p != '"' && *p != '*')
-        g_string_append_c (bare, *p);
+      if (*p == '"' || *p == '*')
+        continue;
+      if (g_ascii_isspace (*p))
+        {
+          space = bare->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (bare, ' ');
+      g_string_append_c (bare, *p);
+      space = FALSE;
     }
 
-  words = g_strsplit_set (bare->str, " \t\n\r", -1);
-  {
-    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-    g_auto(GStrv) kept = NULL;
-
-    for (guint i = 0; words[i] != NULL; i++)
-      {
-        if (words[i][0] != '\0')
-          g_strv_builder_add (builder, words[i]);
-      }
-    kept = g_strv_builder_end (builder);
-    joined = g_strjoinv (" ", kept);
-  }
-
-  if (!has_word_char (joined, -1))
+  if (!has_word_char (bare->str, bare->len))
     return NULL;
 
-  return fold_text (joined);
+  return fold_text (bare->str);
 }
 
 static char *
@@ -1308,7 +1417,10 @@ lead_text (SanastoIndex *self,
       char *space = strrchr (lead, ' ');
 
       if (space != NULL)
-        strcpy (space, "…");
+        {
+          *space = '\0';
+          return g_strconcat (lead, "…", NULL);
+        }
     }
 
   return g_steal_pointer (&lead);
@@ -1401,7 +1513,11 @@ add_full_text_hits (SanastoIndex *self,
       g_hash_table_add (seen, entry);
     }
   if (found->len < wanted && rc != SQLITE_DONE)
-    g_debug ("Search for %s failed: %s", fts_query, sqlite3_errmsg (self->reader));
+    {
+      g_debug ("Search for %s failed: %s", fts_query, sqlite3_errmsg (self->reader));
+      if ((rc & 0xff) == SQLITE_CORRUPT)
+        forget_database (self->db_path);
+    }
   sqlite3_reset (self->fts_stmt);
   sqlite3_clear_bindings (self->fts_stmt);
 
@@ -1481,6 +1597,83 @@ compare_unresolved (gconstpointer a,
   return sanasto_search_hit_get_line (ha) - sanasto_search_hit_get_line (hb);
 }
 
+static GPtrArray *
+search_locked (SanastoIndex *self,
+               const char   *query,
+               const char   *language,
+               guint         limit,
+               GCancellable *cancellable)
+{
+  GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *text = NULL;
+
+  if (query == NULL || !g_atomic_int_get (&self->ready))
+    return hits;
+
+  text = g_utf8_make_valid (query, -1);
+  seen = g_hash_table_new (NULL, NULL);
+
+  g_mutex_lock (&self->reader_lock);
+  self->query_cancellable = cancellable;
+  add_title_hits (self, hits, seen, text, language, limit);
+  if ((limit == 0 || hits->len < limit) && !g_cancellable_is_cancelled (cancellable))
+    add_full_text_hits (self, hits, seen, text, language, limit);
+  self->query_cancellable = NULL;
+  g_mutex_unlock (&self->reader_lock);
+
+  return hits;
+}
+
+typedef struct
+{
+  char  *query;
+  char  *language;
+  guint  limit;
+} SearchData;
+
+static void
+search_data_free (gpointer data)
+{
+  SearchData *search = data;
+
+  g_free (search->query);
+  g_free (search->language);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *search = task_data;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  hits = search_locked (source_object, search->query, search->language, search->limit,
+                        cancellable);
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&hits), (GDestroyNotify)g_ptr_array_unref);
+}
+
+typedef struct
+{
+  char     *text;
+  gboolean  prefix;
+} QueryTerm;
+
+static void
+query_term_clear (gpointer data)
+{
+  QueryTerm *term = data;
+
+  g_free (term->text);
+}
+
 /* GObject */
 
 static void
@@ -1500,6 +1693,7 @@ sanasto_index_finalize (GObject *object)
   g_clear_pointer (&self->entries_by_id, g_hash_table_unref);
   g_clear_pointer (&self->title_keys, g_array_unref);
   g_clear_object (&self->glossary);
+  g_clear_pointer (&self->db_path, g_free);
 
   if (self->temp_dir != NULL)
     {
@@ -1645,34 +1839,6 @@ sanasto_index_get_was_rebuilt (SanastoIndex *self)
   return self->was_rebuilt;
 }
 
-static GPtrArray *
-search_locked (SanastoIndex *self,
-               const char   *query,
-               const char   *language,
-               guint         limit,
-               GCancellable *cancellable)
-{
-  GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) seen = NULL;
-  g_autofree char *text = NULL;
-
-  if (query == NULL || !g_atomic_int_get (&self->ready))
-    return hits;
-
-  text = g_utf8_make_valid (query, -1);
-  seen = g_hash_table_new (NULL, NULL);
-
-  g_mutex_lock (&self->reader_lock);
-  self->query_cancellable = cancellable;
-  add_title_hits (self, hits, seen, text, language, limit);
-  if ((limit == 0 || hits->len < limit) && !g_cancellable_is_cancelled (cancellable))
-    add_full_text_hits (self, hits, seen, text, language, limit);
-  self->query_cancellable = NULL;
-  g_mutex_unlock (&self->reader_lock);
-
-  return hits;
-}
-
 GPtrArray *
 sanasto_index_search (SanastoIndex *self,
                       const char   *query,
@@ -1682,41 +1848,6 @@ sanasto_index_search (SanastoIndex *self,
   g_return_val_if_fail (SANASTO_IS_INDEX (self), NULL);
 
   return search_locked (self, query, language, limit, NULL);
-}
-
-typedef struct
-{
-  char  *query;
-  char  *language;
-  guint  limit;
-} SearchData;
-
-static void
-search_data_free (gpointer data)
-{
-  SearchData *search = data;
-
-  g_free (search->query);
-  g_free (search->language);
-  g_free (search);
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SearchData *search = task_data;
-  g_autoptr(GPtrArray) hits = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  hits = search_locked (source_object, search->query, search->language, search->limit,
-                        cancellable);
-  if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, g_steal_pointer (&hits), (GDestroyNotify)g_ptr_array_unref);
 }
 
 void
@@ -1794,20 +1925,6 @@ sanasto_index_get_unresolved_links (SanastoIndex *self)
   g_ptr_array_sort_with_data (hits, compare_unresolved, self->glossary);
 
   return hits;
-}
-
-typedef struct
-{
-  char     *text;
-  gboolean  prefix;
-} QueryTerm;
-
-static void
-query_term_clear (gpointer data)
-{
-  QueryTerm *term = data;
-
-  g_free (term->text);
 }
 
 char *

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * Create it, connect to "progress" (guint done, guint total: files read so far, files to read;
  * emitted on the thread-default main context of the caller of sanasto_index_open_async()), then
  * open it. Queries before the open has finished return empty results. Queries use their own
- * read-only connection, so they never wait for the writer; they may run in any thread. */
+ * read-only connection, so they never wait for the writer; they may run in any thread. Two
+ * opens of the same folder, in one process or two, take turns. */
 G_DECLARE_FINAL_TYPE (SanastoIndex, sanasto_index, SANASTO, INDEX, GObject)
 
 SanastoIndex    *sanasto_index_new                  (SanastoGlossary      *glossary);

@@ -8,6 +8,7 @@
 #include "sanasto-search-command.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include "sanasto-glossary.h"
 #include "sanasto-index.h"
@@ -23,6 +24,27 @@ print_field (GString    *line,
     g_string_append_c (line, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
 }
 
+/* The first search of a large folder builds its index; say so on a terminal. */
+static void
+progress_cb (SanastoIndex *index,
+             guint         done,
+             guint         total,
+             gpointer      user_data)
+{
+  gboolean *shown = user_data;
+
+  if (total < 500)
+    return;
+
+  if (done < total)
+    {
+      g_printerr ("\rsanasto: indexing %u of %u articles…", done, total);
+      *shown = TRUE;
+    }
+  else if (*shown)
+    g_printerr ("\r\033[K");
+}
+
 int
 sanasto_search_command_run (const char *query,
                             const char *dir)
@@ -32,6 +54,7 @@ sanasto_search_command_run (const char *query,
   g_autoptr(SanastoIndex) index = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GString) line = g_string_new (NULL);
+  gboolean progress_shown = FALSE;
 
   g_return_val_if_fail (query != NULL, 2);
   g_return_val_if_fail (dir != NULL, 2);
@@ -44,6 +67,8 @@ sanasto_search_command_run (const char *query,
     }
 
   index = sanasto_index_new (glossary);
+  if (isatty (STDERR_FILENO))
+    g_signal_connect (index, "progress", G_CALLBACK (progress_cb), &progress_shown);
   if (!sanasto_index_open (index, NULL, &error))
     {
       g_printerr ("sanasto: %s\n", error->message);
