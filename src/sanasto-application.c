@@ -166,7 +166,13 @@ static void
 sanasto_application_init (SanastoApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[DIR]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Read a folder of Markdown glossary articles."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+    _("Without a display:\n"
+      "  sanasto --check DIR          report entries, problems and links\n"
+      "  sanasto --html DIR TERM      print the page of TERM\n"
+      "  sanasto --search QUERY DIR   print the ranked search results"));
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
 }

@@ -8,9 +8,59 @@
 #pragma once
 
 #include "sanasto-article-view.h"
+#include "sanasto-glossary.h"
+#include "sanasto-term-matcher.h"
 #include "sanasto-window.h"
 
 G_BEGIN_DECLS
+
+/* Shared by sanasto-window.c and sanasto-window-actions.c. */
+struct _SanastoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  AdwWindowTitle       *sidebar_title;
+  GtkDropDown          *language_dropdown;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkSpinner           *spinner;
+  GtkListView          *list_view;
+  AdwStatusPage        *sidebar_status;
+  AdwWindowTitle       *article_title;
+  GtkSearchBar         *find_bar;
+  GtkSearchEntry       *find_entry;
+  GtkLabel             *find_label;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *content_stack;
+  AdwStatusPage        *content_status;
+  GtkWidget            *content_status_button;
+  SanastoArticleView   *article_view;
+  GMenu                *recent_menu;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  char                 *folder;
+  char                 *pending_term;
+  SanastoGlossary      *glossary;
+  SanastoTermMatcher   *matcher;
+  GtkSingleSelection   *selection;
+  char                **languages;
+  char                 *language;
+  char                 *last_toast;
+
+  gboolean              loading;
+  gboolean              syncing_selection;
+
+  /* Bookmarks, history, contents, preferences: sanasto-window-reading.c. */
+  struct _SanastoWindowReading *reading;
+};
+
+/* Installs the win.* actions and their key bindings (sanasto-window-actions.c). */
+void                _sanasto_window_class_add_actions (GtkWidgetClass *widget_class);
 
 SanastoArticleView *sanasto_window_get_article_view (SanastoWindow *self);
 GtkEditable        *_sanasto_window_get_search_entry (SanastoWindow *self);

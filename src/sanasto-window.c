@@ -13,49 +13,9 @@
 #include "sanasto-term-matcher.h"
 #include "sanasto-term-row.h"
 #include "sanasto-window-private.h"
+#include "sanasto-window-reading-private.h"
 
 #define MAX_RECENT 8
-
-struct _SanastoWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkWidget            *content;
-  AdwWindowTitle       *sidebar_title;
-  GtkDropDown          *language_dropdown;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *sidebar_stack;
-  GtkSpinner           *spinner;
-  GtkListView          *list_view;
-  AdwStatusPage        *sidebar_status;
-  AdwWindowTitle       *article_title;
-  GtkSearchBar         *find_bar;
-  GtkSearchEntry       *find_entry;
-  GtkLabel             *find_label;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *content_stack;
-  AdwStatusPage        *content_status;
-  GtkWidget            *content_status_button;
-  SanastoArticleView   *article_view;
-  GMenu                *recent_menu;
-
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  char                 *folder;
-  char                 *pending_term;
-  SanastoGlossary      *glossary;
-  SanastoTermMatcher   *matcher;
-  GtkSingleSelection   *selection;
-  char                **languages;
-  char                 *language;
-  char                 *last_toast;
-
-  gboolean              loading;
-  gboolean              syncing_selection;
-};
 
 G_DEFINE_FINAL_TYPE (SanastoWindow, sanasto_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -241,6 +201,8 @@ search_key_pressed_cb (SanastoWindow         *self,
   position = gtk_single_selection_get_selected (self->selection);
   if (position == GTK_INVALID_LIST_POSITION)
     position = 0;
+  /* Selecting opens the term, as arrowing through the list does. */
+  gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
   return GDK_EVENT_STOP;
@@ -338,22 +300,11 @@ article_entry_changed_cb (SanastoWindow *self)
     {
       g_autofree char *last = g_strdup_printf ("%s/%s", sanasto_entry_get_language (entry),
                                                sanasto_entry_get_slug (entry));
-      const char *language = sanasto_entry_get_language (entry);
 
+      /* The list stays in the reader's language even when a link falls back to another:
+       * the reader chose it. */
       gtk_stack_set_visible_child_name (self->content_stack, "article");
       g_settings_set_string (self->settings, "last-entry", last);
-
-      /* Following a link into another language switches the list to it. */
-      if (self->languages != NULL && g_strcmp0 (language, self->language) != 0)
-        {
-          guint index = g_strv_length (self->languages);
-
-          for (guint i = 0; self->languages[i] != NULL; i++)
-            if (g_strcmp0 (self->languages[i], language) == 0)
-              index = i;
-          if (self->languages[index] != NULL)
-            gtk_drop_down_set_selected (self->language_dropdown, index);
-        }
     }
 
   sync_selection (self, TRUE);
@@ -448,9 +399,11 @@ mouse_pressed_cb (SanastoWindow   *self,
     sanasto_article_view_go_back (self->article_view);
   else if (button == 9)
     sanasto_article_view_go_forward (self->article_view);
-  else
-    return;
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+
+  /* Other buttons belong to the widgets under the pointer. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture),
+                         button == 8 || button == 9 ? GTK_EVENT_SEQUENCE_CLAIMED
+                                                    : GTK_EVENT_SEQUENCE_DENIED);
 }
 
 static void
@@ -467,6 +420,9 @@ rebuild_recent_menu (SanastoWindow *self)
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
       g_menu_append_item (self->recent_menu, item);
     }
+  /* Without an action the item shows greyed out: better than an empty submenu. */
+  if (recent[0] == NULL)
+    g_menu_append (self->recent_menu, _("No Recent Glossaries"), "win.no-recent");
 }
 
 static void
@@ -577,7 +533,9 @@ set_glossary (SanastoWindow      *self,
   SanastoEntry *target = NULL;
   g_autofree char *term = g_steal_pointer (&self->pending_term);
   GPtrArray *problems;
+  guint n_skipped = 0;
 
+  g_debug ("Glossary ready: %u entries", g_list_model_get_n_items (G_LIST_MODEL (glossary)));
   g_set_object (&self->glossary, glossary);
   sanasto_article_view_set_glossary (self->article_view, glossary);
 
@@ -628,12 +586,16 @@ set_glossary (SanastoWindow      *self,
       return;
     }
 
+  /* Files kept despite an oddity are the reader's business only in `sanasto --check`. */
   problems = sanasto_glossary_get_problems (glossary);
-  if (problems != NULL && problems->len > 0)
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    if (((SanastoLoadProblem *) g_ptr_array_index (problems, i))->skipped)
+      n_skipped++;
+  if (n_skipped > 0)
     {
       g_autofree char *notice =
         g_strdup_printf (ngettext ("%u file could not be read", "%u files could not be read",
-                                   problems->len), problems->len);
+                                   n_skipped), n_skipped);
 
       show_toast (self, notice);
     }
@@ -668,8 +630,11 @@ build_matcher_thread (GTask        *task,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  g_task_return_pointer (task, sanasto_term_matcher_new (G_LIST_MODEL (task_data)),
-                         g_object_unref);
+  /* The entries the list offers: drafts may be left out (sanasto-window-reading.c). */
+  g_autoptr(GListModel) entries =
+    _sanasto_window_reading_list_entries (SANASTO_WINDOW (source_object), task_data);
+
+  g_task_return_pointer (task, sanasto_term_matcher_new (entries), g_object_unref);
 }
 
 static void
@@ -724,147 +689,6 @@ load_done_cb (GObject      *object,
   g_task_run_in_thread (task, build_matcher_thread);
 }
 
-static void
-open_folder_response_cb (SanastoWindow        *self,
-                         int                   response,
-                         GtkFileChooserNative *native)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
-
-      if (path != NULL)
-        sanasto_window_open_folder (self, path, NULL);
-    }
-  g_object_unref (native);
-}
-
-static void
-open_folder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SanastoWindow *self = SANASTO_WINDOW (widget);
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Open Glossary Folder"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (open_folder_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  sanasto_window_open_folder (SANASTO_WINDOW (widget), g_variant_get_string (parameter, NULL),
-                              NULL);
-}
-
-static void
-history_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SanastoWindow *self = SANASTO_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.go-back"))
-    sanasto_article_view_go_back (self->article_view);
-  else
-    sanasto_article_view_go_forward (self->article_view);
-}
-
-static void
-show_list_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SanastoWindow *self = SANASTO_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SanastoWindow *self = SANASTO_WINDOW (widget);
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SanastoWindow *self = SANASTO_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.find"))
-    {
-      gtk_search_bar_set_search_mode (self->find_bar, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-    }
-  else
-    {
-      sanasto_article_view_find_next (self->article_view,
-                                      g_str_equal (action_name, "win.find-previous"));
-    }
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SanastoWindow *self = SANASTO_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    sanasto_article_view_zoom_step (self->article_view, 1);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    sanasto_article_view_zoom_step (self->article_view, -1);
-  else
-    sanasto_article_view_zoom_step (self->article_view, 0);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  sanasto_article_view_print (SANASTO_WINDOW (widget)->article_view);
-}
-
-static void
-about_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  static const char *developers[] = { "The Sanasto contributors", NULL };
-  GtkWidget *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", widget,
-                        "application-name", _("Sanasto"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Read glossaries of Markdown articles offline"),
-                        "developers", developers,
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
-}
-
 static gboolean
 close_request_cb (SanastoWindow *self)
 {
@@ -884,6 +708,8 @@ sanasto_window_dispose (GObject *object)
 {
   SanastoWindow *self = SANASTO_WINDOW (object);
 
+  if (self->reading != NULL)
+    _sanasto_window_reading_dispose (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->selection != NULL)
@@ -948,55 +774,8 @@ sanasto_window_class_init (SanastoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanastoWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, SanastoWindow, recent_menu);
 
-  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, history_action);
-  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, history_action);
-  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
-
-  /* Bound on the class so they work with or without an application (the tests). */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "win.open-folder", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "win.go-forward", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.go-forward", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
-                                       "win.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
-                                       "win.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                                       "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
-                                       "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
-                                       "win.print", NULL);
+  _sanasto_window_class_add_actions (widget_class);
+  _sanasto_window_class_add_reading_actions (widget_class);
 }
 
 static void
@@ -1093,6 +872,8 @@ sanasto_window_init (SanastoWindow *self)
                        _("Open a folder of Markdown articles to read it."), TRUE);
   show_sidebar_status (self, "folder-symbolic", _("No Terms"), NULL);
   update_actions (self);
+
+  _sanasto_window_reading_init (self);
 }
 
 SanastoWindow *

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sanasto-article-view-private.h"
 #include "sanasto-term-matcher.h"
@@ -53,12 +54,18 @@ wait_for (Fixture    *fixture,
 
 /* Lets pending redraws and signals run without waiting for anything in particular. */
 static void
-settle (void)
+settle_for (int milliseconds)
 {
-  gint64 until = g_get_monotonic_time () + 400 * 1000;
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
 
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+settle (void)
+{
+  settle_for (400);
 }
 
 static void
@@ -186,9 +193,9 @@ script_done_cb (GObject      *object,
   g_autoptr(JSCValue) value = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* An error (the page is between two documents) reads as no answer; callers wait. */
   value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  g_assert_no_error (error);
-  if (jsc_value_is_string (value))
+  if (value != NULL && jsc_value_is_string (value))
     script->result = jsc_value_to_string (value);
   script->done = TRUE;
 }
@@ -224,21 +231,34 @@ click_link (Fixture    *fixture,
   g_assert_cmpstr (result, ==, "clicked");
 }
 
+static const char *wanted_heading;
+
+static gboolean
+heading_is_wanted (Fixture *fixture)
+{
+  g_autofree char *heading =
+    run_script (fixture, "(document.querySelector('h1') || {}).textContent || ''");
+
+  return g_strcmp0 (heading, wanted_heading) == 0;
+}
+
 static void
 assert_shows (Fixture    *fixture,
               const char *slug,
               const char *title)
 {
   g_autofree char *shown = slug_shown (fixture);
-  g_autofree char *heading = run_script (fixture, "document.querySelector('h1').textContent");
   g_autofree char *uri_end = g_strdup_printf ("/%s", slug);
+  g_autofree char *what = g_strdup_printf ("the heading “%s”", title);
   const char *uri = sanasto_article_view_get_uri (view_of (fixture));
 
   g_assert_cmpstr (shown, ==, slug);
-  g_assert_cmpstr (heading, ==, title);
   g_assert_true (g_str_has_prefix (uri, "sanasto://entry/"));
   g_assert_true (g_str_has_suffix (uri, uri_end));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+  /* What the page itself shows. */
+  wanted_heading = title;
+  wait_for (fixture, heading_is_wanted, what);
 }
 
 static const char *wanted_slug;
@@ -312,7 +332,7 @@ type_query (Fixture    *fixture,
 
       gtk_editable_insert_text (entry, p, g_utf8_next_char (p) - p, &position);
       gtk_editable_set_position (entry, -1);
-      settle ();
+      settle_for (30);
     }
   wanted_query = query;
   wait_for (fixture, list_follows_query, "the list to follow the search");
@@ -354,6 +374,25 @@ test_open_folder (void)
   fixture_close (&fixture);
 }
 
+/* What pressing Down in the search entry does: the entry's own key handler runs. */
+static void
+press_down_in_search (Fixture *fixture)
+{
+  g_autoptr(GListModel) controllers =
+    gtk_widget_observe_controllers (GTK_WIDGET (_sanasto_window_get_search_entry (fixture->window)));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  settle ();
+}
+
 static void
 test_search (void)
 {
@@ -393,6 +432,23 @@ test_search (void)
   g_signal_emit_by_name (_sanasto_window_get_search_entry (fixture.window), "activate");
   wait_for_slug (&fixture, "grape");
   assert_shows (&fixture, "grape", "Grape");
+
+  /* Down moves from the search into the list, on the best match. */
+  type_query (&fixture, "apple");
+  press_down_in_search (&fixture);
+  wait_for_slug (&fixture, "apple");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)),
+                                         GTK_WIDGET (_sanasto_window_get_list_view (fixture.window))));
+  g_assert_cmpuint (gtk_single_selection_get_selected (
+                      GTK_SINGLE_SELECTION (list_model (&fixture))), ==, 0);
+
+  /* Escape clears the search: the whole list again, the article read still selected. */
+  g_signal_emit_by_name (_sanasto_window_get_search_entry (fixture.window), "stop-search");
+  wanted_query = "";
+  wait_for (&fixture, list_follows_query, "the list to show every term");
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (&fixture)), ==, 7);
+  g_assert_cmpuint (gtk_single_selection_get_selected (
+                      GTK_SINGLE_SELECTION (list_model (&fixture))), ==, 0);
 
   fixture_close (&fixture);
 }
@@ -693,7 +749,18 @@ test_remembers_last_entry (void)
                               "list.activate-item", "u", 5);
   wait_for_slug (&fixture, "grape");
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.zoom-in", NULL);
-  fixture_close (&fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 900, 640);
+  settle ();
+  /* Closing, as the reader does, saves the window's size. */
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  settle ();
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  }
+  g_clear_pointer (&fixture.launched_uri, g_free);
 
   /* A new window on the same folder, settings kept: where the reader left off. */
   fixture.window = sanasto_window_new (NULL);
@@ -729,6 +796,129 @@ test_open_term (void)
                    "kumquat");
 
   fixture_close (&fixture);
+}
+
+/* A 1x1 PNG. */
+static const guint8 tiny_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+  0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f,
+  0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8,
+  0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00,
+  0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+};
+
+typedef struct
+{
+  gboolean  done;
+  char     *result;
+} ImageResult;
+
+static void
+image_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ImageResult *image = user_data;
+  g_autoptr(JSCValue) value =
+    webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result,
+                                                           NULL);
+
+  if (value != NULL && jsc_value_is_string (value))
+    image->result = jsc_value_to_string (value);
+  image->done = TRUE;
+}
+
+/* Asks the page to load src as an image: "loaded" or "refused". */
+static char *
+load_image (Fixture    *fixture,
+            const char *src)
+{
+  ImageResult result = { FALSE, NULL };
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  g_autoptr(GVariantDict) arguments = g_variant_dict_new (NULL);
+
+  g_variant_dict_insert (arguments, "src", "s", src);
+  webkit_web_view_call_async_javascript_function (
+    _sanasto_article_view_get_web_view (view_of (fixture)),
+    "return await new Promise (done => {"
+    "  const image = new Image ();"
+    "  image.onload = () => done (image.naturalWidth == 1 ? 'loaded' : 'odd');"
+    "  image.onerror = () => done ('refused');"
+    "  image.src = src;"
+    "});",
+    -1, g_variant_dict_end (arguments), NULL, NULL, NULL, image_done_cb, &result);
+  while (!result.done)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Gave up waiting for the image %s", src);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return result.result;
+}
+
+static void
+write_file (const char   *path,
+            const void   *data,
+            gssize        length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_files_stay_inside_root (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_dir_make_tmp ("sanasto-files-XXXXXX", &error);
+  g_autofree char *root = g_build_filename (base, "glossary", NULL);
+  g_autofree char *images = g_build_filename (root, "images", NULL);
+  g_autofree char *inside = g_build_filename (images, "dot.png", NULL);
+  g_autofree char *outside = g_build_filename (base, "outside.png", NULL);
+  g_autofree char *link = g_build_filename (images, "link.png", NULL);
+  g_autofree char *article = g_build_filename (root, "dot.md", NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *linked_out = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *absolute_uri = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (images, 0755), ==, 0);
+  write_file (inside, tiny_png, sizeof tiny_png);
+  write_file (outside, tiny_png, sizeof tiny_png);
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  write_file (article, "---\ntitle: Dot\n---\nA dot: ![dot](images/dot.png)\n", -1);
+
+  fixture_open (&fixture, root);
+  wait_for (&fixture, page_settled, "the first article");
+
+  shown = load_image (&fixture, "sanasto://file/images/dot.png");
+  g_assert_cmpstr (shown, ==, "loaded");
+  /* Out of the root: by "..", by a symbolic link, by an absolute path. */
+  escaped = load_image (&fixture, "sanasto://file/%2E%2E/outside.png");
+  g_assert_cmpstr (escaped, ==, "refused");
+  linked_out = load_image (&fixture, "sanasto://file/images/link.png");
+  g_assert_cmpstr (linked_out, ==, "refused");
+  absolute = g_uri_escape_string (outside, NULL, FALSE);
+  absolute_uri = g_strconcat ("sanasto://file/", absolute, NULL);
+  g_clear_pointer (&absolute, g_free);
+  absolute = load_image (&fixture, absolute_uri);
+  g_assert_cmpstr (absolute, ==, "refused");
+  missing = load_image (&fixture, "sanasto://file/images/none.png");
+  g_assert_cmpstr (missing, ==, "refused");
+
+  fixture_close (&fixture);
+  g_unlink (link);
+  g_unlink (inside);
+  g_unlink (outside);
+  g_unlink (article);
+  g_rmdir (images);
+  g_rmdir (root);
+  g_rmdir (base);
 }
 
 static void
@@ -774,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/window/find-in-page", test_find_in_page);
   g_test_add_func ("/window/entry-not-found", test_entry_not_found);
   g_test_add_func ("/window/web-process-crash", test_web_process_crash);
+  g_test_add_func ("/window/files-stay-inside-root", test_files_stay_inside_root);
   g_test_add_func ("/window/zoom", test_zoom);
   g_test_add_func ("/window/remembers-last-entry", test_remembers_last_entry);
   g_test_add_func ("/window/open-term", test_open_term);

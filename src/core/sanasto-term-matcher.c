@@ -101,6 +101,34 @@ sanasto_term_matcher_fold (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
+  /* ASCII, as most titles are: only case and spaces to fold, byte by byte. */
+  {
+    const char *p;
+
+    for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+      ;
+    if (*p == '\0')
+      {
+        char *ascii = g_malloc (p - text + 1);
+        char *q = ascii;
+
+        for (p = text; *p != '\0'; p++)
+          {
+            if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+              {
+                pending_space = q > ascii;
+                continue;
+              }
+            if (pending_space)
+              *q++ = ' ';
+            pending_space = FALSE;
+            *q++ = g_ascii_tolower (*p);
+          }
+        *q = '\0';
+        return ascii;
+      }
+  }
+
   decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
   if (decomposed == NULL)
     decomposed = g_utf8_make_valid (text, -1);
