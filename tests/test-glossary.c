@@ -364,6 +364,21 @@ test_odd_files (void)
   g_assert_cmpint (symlink ("..", loop), ==, 0);
   g_assert_cmpint (symlink (outside, escape), ==, 0);
   g_assert_cmpint (symlink (outside_article, escape_file), ==, 0);
+  /* Links that lead nowhere: to themselves, to each other, to a file that is gone; a broken
+   * link to a picture is not the reader's business. */
+  {
+    const char *links[][2] = {
+      { "self.md", "self.md" }, { "ping.md", "pong.md" }, { "pong.md", "ping.md" },
+      { "gone.md", "removed.md" }, { "picture.png", "missing.png" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+      {
+        g_autofree char *link = g_build_filename (root, links[i][0], NULL);
+
+        g_assert_cmpint (symlink (links[i][1], link), ==, 0);
+      }
+  }
 
   glossary = sanasto_glossary_load (root, NULL, &error);
   g_assert_no_error (error);
@@ -382,6 +397,17 @@ test_odd_files (void)
   g_assert_true (problem->skipped);
   g_assert_nonnull (problem_for (glossary, "escape"));
   g_assert_nonnull (problem_for (glossary, "escape-file.md"));
+  problem = problem_for (glossary, "self.md");
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (problem->reason, ==, "Symbolic link loop");
+  g_assert_true (problem->skipped);
+  g_assert_cmpstr (problem_for (glossary, "ping.md")->reason, ==, "Symbolic link loop");
+  g_assert_cmpstr (problem_for (glossary, "pong.md")->reason, ==, "Symbolic link loop");
+  problem = problem_for (glossary, "gone.md");
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (problem->reason, ==, "Broken symbolic link");
+  g_assert_true (problem->skipped);
+  g_assert_null (problem_for (glossary, "picture.png"));
 
   /* Invalid UTF-8 is replaced, not fatal. */
   entry = find (glossary, "latin1.md");

@@ -3,9 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "sanasto-glossary.h"
 #include "sanasto-index.h"
@@ -608,6 +611,238 @@ test_index_cancel_midway (void)
                    "/term-300");
 }
 
+static void
+assert_same_strv (const char * const *a,
+                  const char * const *b)
+{
+  g_assert_cmpuint (g_strv_length ((char **)a), ==, g_strv_length ((char **)b));
+  for (guint i = 0; a[i] != NULL; i++)
+    g_assert_cmpstr (a[i], ==, b[i]);
+}
+
+/* Every entry, in order, with everything the list and the pages use; and the same problems. */
+static void
+assert_same_glossary (SanastoGlossary *a,
+                      SanastoGlossary *b)
+{
+  GPtrArray *pa = sanasto_glossary_get_problems (a);
+  GPtrArray *pb = sanasto_glossary_get_problems (b);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SanastoEntry) x = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(SanastoEntry) y = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+      g_assert_cmpstr (sanasto_entry_get_path (x), ==, sanasto_entry_get_path (y));
+      g_assert_cmpstr (sanasto_entry_get_language (x), ==, sanasto_entry_get_language (y));
+      g_assert_cmpstr (sanasto_entry_get_slug (x), ==, sanasto_entry_get_slug (y));
+      g_assert_cmpstr (sanasto_entry_get_title (x), ==, sanasto_entry_get_title (y));
+      g_assert_cmpstr (sanasto_entry_get_description (x), ==, sanasto_entry_get_description (y));
+      g_assert_cmpstr (sanasto_entry_get_sort_key (x), ==, sanasto_entry_get_sort_key (y));
+      g_assert_cmpint (sanasto_entry_get_draft (x), ==, sanasto_entry_get_draft (y));
+      assert_same_strv (sanasto_entry_get_keywords (x), sanasto_entry_get_keywords (y));
+      assert_same_strv (sanasto_entry_get_aliases (x), sanasto_entry_get_aliases (y));
+    }
+
+  g_assert_cmpuint (pa->len, ==, pb->len);
+  for (guint i = 0; i < pa->len; i++)
+    {
+      SanastoLoadProblem *x = g_ptr_array_index (pa, i);
+      SanastoLoadProblem *y = g_ptr_array_index (pb, i);
+
+      g_assert_cmpstr (x->path, ==, y->path);
+      g_assert_cmpstr (x->reason, ==, y->reason);
+      g_assert_cmpint (x->skipped, ==, y->skipped);
+    }
+}
+
+static SanastoEntry *
+find_path (SanastoGlossary *glossary,
+           const char      *path)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (glossary)); i++)
+    {
+      g_autoptr(SanastoEntry) entry = g_list_model_get_item (G_LIST_MODEL (glossary), i);
+
+      if (strcmp (sanasto_entry_get_path (entry), path) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+/* Rewrites a file with other text of the same length and puts its time back: to the cache, an
+ * unchanged file. */
+static void
+rewrite_keeping_stamp (const char *root,
+                       const char *path,
+                       const char *contents)
+{
+  g_autofree char *full = g_build_filename (root, path, NULL);
+  g_autofree char *old = NULL;
+  gsize length;
+  struct stat st;
+  struct timespec times[2];
+
+  g_assert_true (g_file_get_contents (full, &old, &length, NULL));
+  g_assert_cmpuint (strlen (contents), ==, length);
+  g_assert_cmpint (stat (full, &st), ==, 0);
+  write_file (root, path, contents);
+  times[0] = st.st_atim;
+  times[1] = st.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, full, times, 0), ==, 0);
+}
+
+/* Sets every file's time an hour back: the cache does not trust files changed in the last
+ * seconds before an open (their time may not show a second change). */
+static void
+age_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      struct timespec times[2];
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          age_tree (child);
+          continue;
+        }
+      times[0].tv_sec = times[1].tv_sec = time (NULL) - 3600;
+      times[0].tv_nsec = times[1].tv_nsec = 0;
+      g_assert_cmpint (utimensat (AT_FDCWD, child, times, 0), ==, 0);
+    }
+}
+
+static void
+test_index_load_glossary (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanastoGlossary) first = NULL;
+  g_autoptr(SanastoGlossary) cold = NULL;
+  g_autoptr(SanastoGlossary) warm = NULL;
+  g_autoptr(SanastoGlossary) changed = NULL;
+  g_autoptr(SanastoIndex) index = NULL;
+  const char *old_text = "---\ntitle: Old title\nkeywords: A, B\n---\nText.\n";
+  const char *new_text = "---\ntitle: New title\nkeywords: A, B\n---\nText.\n";
+
+  /* What the cache must keep: lists, a draft, a description from the text, a stray article
+   * beside the language folders (it takes the main language), a problem that is no skip. */
+  write_file (root, "en/full.md", "---\ntitle: Full\nkeywords: [One, Two]\n"
+              "aliases: [first, second]\ndraft: true\n---\nThe first paragraph.\n");
+  write_file (root, "stray.md", "# Stray\n\nBeside the languages.\n");
+  write_file (root, "en/unclosed.md", "---\ntitle: Unclosed\n\nNo end.\n");
+  write_file (root, "en/renamed.md", old_text);
+  age_tree (root);
+
+  /* No index yet: every file is read. */
+  first = sanasto_index_load_glossary (root, NULL, &error);
+  g_assert_no_error (error);
+  cold = sanasto_glossary_load (root, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_glossary (first, cold);
+
+  index = sanasto_index_new (cold);
+  sanasto_index_open (index, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&index);
+
+  /* From the index: the same glossary, problems included. */
+  warm = sanasto_index_load_glossary (root, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_glossary (cold, warm);
+  g_assert_cmpstr (sanasto_entry_get_language (find_path (warm, "stray.md")), ==, "en");
+
+  /* The same size and time: taken from the index, not read (so the old title shows). */
+  rewrite_keeping_stamp (root, "en/renamed.md", new_text);
+  g_clear_object (&warm);
+  warm = sanasto_index_load_glossary (root, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sanasto_entry_get_title (find_path (warm, "en/renamed.md")), ==, "Old title");
+
+  /* A real change is read again. */
+  write_file (root, "en/renamed.md", "---\ntitle: Newer title\n---\nText.\n");
+  g_clear_object (&warm);
+  changed = sanasto_index_load_glossary (root, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sanasto_entry_get_title (find_path (changed, "en/renamed.md")), ==,
+                   "Newer title");
+
+  /* Indexed right after a change, a file is not trusted: a second change of the same size
+   * within the file system's time granularity would keep its time. */
+  index = sanasto_index_new (changed);
+  sanasto_index_open (index, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&index);
+  rewrite_keeping_stamp (root, "en/renamed.md", "---\ntitle: Final title\n---\nText.\n");
+  warm = sanasto_index_load_glossary (root, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sanasto_entry_get_title (find_path (warm, "en/renamed.md")), ==,
+                   "Final title");
+  g_clear_object (&cold);
+  cold = sanasto_glossary_load (root, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_glossary (cold, warm);
+
+  /* A folder that cannot be opened fails as sanasto_glossary_load() does. */
+  g_assert_null (sanasto_index_load_glossary ("/nonexistent/sanasto", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* Words in thousands of articles: the matches in keywords come first, then the rest, each
+ * once, each with its snippet. */
+static void
+test_index_common_words (void)
+{
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "common", NULL);
+  g_autofree char *folder = g_build_filename (root, "en", NULL);
+  g_autoptr(SanastoIndex) index = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  for (guint i = 0; i < 2100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("en/term-%04u.md", i);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: Term %u\n%s---\n"
+                                               "Every article says the plain words here, "
+                                               "and then the shared ones again.\n", i,
+                                               i % 500 == 7 ? "keywords: Shared\n" : "");
+
+      write_file (root, name, text);
+    }
+
+  index = open_index (root);
+  hits = sanasto_index_search (index, "shared", NULL, 50);
+  g_assert_cmpuint (hits->len, ==, 50);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SanastoSearchHit *hit = g_ptr_array_index (hits, i);
+      SanastoEntry *entry = sanasto_search_hit_get_entry (hit);
+      g_autofree char *markup = sanasto_search_hit_get_snippet_markup (hit);
+      const char * const *keywords = sanasto_entry_get_keywords (entry);
+
+      /* The five with the keyword first, showing their lead as title matches do; then
+       * the others, the word marked in the text. */
+      if (i < 5)
+        {
+          g_assert_cmpstr (keywords[0], ==, "Shared");
+          g_assert_true (g_str_has_prefix (markup, "Every article says"));
+        }
+      else
+        {
+          g_assert_null (keywords[0]);
+          g_assert_nonnull (strstr (markup, "<b>shared</b>"));
+        }
+      g_assert_true (g_hash_table_add (seen, entry));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +864,8 @@ main (int   argc,
   g_test_add_func ("/index/cancel", test_index_cancel);
   g_test_add_func ("/index/cancel-midway", test_index_cancel_midway);
   g_test_add_func ("/index/concurrent-opens", test_index_concurrent_opens);
+  g_test_add_func ("/index/load-glossary", test_index_load_glossary);
+  g_test_add_func ("/index/common-words", test_index_common_words);
 
   return g_test_run ();
 }

@@ -18,6 +18,8 @@ struct _SanastoEntry
   const char  **keywords;     /* interned: a few categories repeat over thousands of terms */
   char        **aliases;
   char         *sort_key;
+  gint64        mtime;        /* of the file when it was read, microseconds; 0: unknown */
+  gint64        size;
   guint         index;
   guint         draft : 1;
 };
@@ -283,4 +285,29 @@ _sanasto_entry_set_index (SanastoEntry *self,
                           guint         index)
 {
   self->index = index;
+}
+
+void
+_sanasto_entry_set_stamp (SanastoEntry *self,
+                          gint64        mtime,
+                          gint64        size)
+{
+  self->mtime = mtime;
+  self->size = size;
+}
+
+gboolean
+_sanasto_entry_get_stamp (SanastoEntry *self,
+                          gint64       *mtime,
+                          gint64       *size)
+{
+  *mtime = self->mtime;
+  *size = self->size;
+  return self->mtime != 0;
+}
+
+gboolean
+_sanasto_entry_has_sort_key (SanastoEntry *self)
+{
+  return self->sort_key != NULL;
 }

@@ -28,14 +28,43 @@ typedef struct
   GHashTable *slugs;       /* slug -> entry, the first by path when slugs repeat */
   GHashTable *aliases;     /* normalized alias -> entry */
   GHashTable *normalized;  /* normalized slug, else normalized title -> entry */
-  GArray     *suggest;     /* SanastoSuggestKey sorted by length, then key */
+  GArray     *suggest;     /* SanastoSuggestKey sorted by length, then key; NULL until
+                            * _sanasto_glossary_ensure_suggest() */
   GArray     *suggest_by_key; /* guint indices into suggest, sorted by key, for prefixes */
 } SanastoGlossaryLanguage;
 
 guint                    _sanasto_entry_get_index            (SanastoEntry    *self);
+/* Modification time (microseconds) and size of the article file when the loader read it or
+ * found it unchanged; FALSE when unknown. Lets the index skip a second stat() per file. */
+void                     _sanasto_entry_set_stamp            (SanastoEntry    *self,
+                                                              gint64           mtime,
+                                                              gint64           size);
+gboolean                 _sanasto_entry_get_stamp            (SanastoEntry    *self,
+                                                              gint64          *mtime,
+                                                              gint64          *size);
+gboolean                 _sanasto_entry_has_sort_key         (SanastoEntry    *self);
 void                     _sanasto_entry_set_index            (SanastoEntry    *self,
                                                               guint            index);
 
+/* An entry as an earlier open saw the file path (root-relative) with this mtime and size, in
+ * the folder language dir_language; NULL to read the file. Called from several threads; then
+ * once with path NULL, when no more calls will come, so that the cache can be freed. */
+typedef SanastoEntry *(*SanastoGlossaryCacheFunc) (const char *path,
+                                                   const char *dir_language,
+                                                   gint64      mtime,
+                                                   gint64      size,
+                                                   gpointer    user_data);
+
+/* sanasto_glossary_load(), taking unchanged articles from a cache instead of reading them. */
+SanastoGlossary         *_sanasto_glossary_load_cached       (const char      *root,
+                                                              SanastoGlossaryCacheFunc func,
+                                                              gpointer         user_data,
+                                                              GCancellable    *cancellable,
+                                                              GError         **error);
+
+/* Builds language->suggest and suggest_by_key if they are not yet; any thread. */
+void                     _sanasto_glossary_ensure_suggest    (SanastoGlossary *self,
+                                                              SanastoGlossaryLanguage *language);
 /* Exact code; NULL when the glossary has no such language. */
 SanastoGlossaryLanguage *_sanasto_glossary_get_language      (SanastoGlossary *self,
                                                               const char      *code);

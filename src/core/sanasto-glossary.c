@@ -43,6 +43,7 @@ struct _SanastoGlossary
   GStringChunk *keys;          /* the keys of every lookup table: one block, no per-key malloc */
   GPtrArray   *problems;       /* SanastoLoadProblem */
   int          root_fd;        /* for reading bodies without leaving the root */
+  GMutex       suggest_lock;   /* builds the suggestion tables on first use */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -73,17 +74,22 @@ typedef struct
 {
   char         *root;
   GHashTable   *visited;    /* FileId of folders and articles already taken */
+  GHashTable   *visited_inodes; /* the same on the root's device, by inode number */
+  dev_t         root_dev;
   GPtrArray    *problems;
   GCancellable *cancellable;
   GMutex        lock;       /* guards problems while articles are read in parallel */
+  SanastoGlossaryCacheFunc cache_func;
+  gpointer      cache_data;
 } Loader;
 
 /* One reading thread's state. */
 typedef struct
 {
-  Loader *loader;
-  char   *buffer;
-  gsize   buffer_size;
+  Loader  *loader;
+  char    *buffer;
+  gsize    buffer_size;
+  GString *path;    /* root-relative path of the file at hand, for the cache */
 } Reader;
 
 /* An article to read, and a run of them in one folder for one thread to take. */
@@ -117,7 +123,8 @@ file_id_equal (gconstpointer a,
   return x->dev == y->dev && x->ino == y->ino;
 }
 
-/* TRUE when first seen. */
+/* TRUE when first seen. Nearly everything lives on the root's device: there the inode number
+ * alone is the key, one cheap lookup instead of an allocation and two lookups per file. */
 static gboolean
 loader_visit (Loader *loader,
               dev_t   dev,
@@ -125,6 +132,9 @@ loader_visit (Loader *loader,
 {
   FileId key = { dev, ino };
   FileId *id;
+
+  if (dev == loader->root_dev && (gsize) ino == ino)
+    return g_hash_table_add (loader->visited_inodes, GSIZE_TO_POINTER ((gsize) ino));
 
   if (g_hash_table_contains (loader->visited, &key))
     return FALSE;
@@ -310,7 +320,19 @@ scan (Loader   *loader,
               g_autofree char *target = realpath (path, NULL);
 
               if (target == NULL)
-                continue;  /* dangling */
+                {
+                  int saved_errno = errno;
+
+                  /* Tell the user about links that could have been an article or a folder;
+                   * a broken link to an image is none of our business. */
+                  if (strchr (name, '.') == NULL ||
+                      (name[0] != '_' && _sanasto_glossary_is_article_name (name)))
+                    loader_problem (loader, rel,
+                                    saved_errno == ELOOP ? "Symbolic link loop" :
+                                    saved_errno == ENOENT ? "Broken symbolic link" :
+                                    g_strerror (saved_errno), TRUE);
+                  continue;
+                }
               if (!is_inside_root (loader, target))
                 {
                   loader_problem (loader, rel, "Points outside the glossary folder", TRUE);
@@ -797,6 +819,7 @@ load_article (Reader     *reader,
   gssize n;
   gsize length;
   gboolean truncated;
+  struct stat st;
   int fd;
 
   /* Relative to the open folder: no walk down the whole path for each of 14,000 files. */
@@ -806,6 +829,9 @@ load_article (Reader     *reader,
       loader_problem (loader, rel, g_strerror (errno), TRUE);
       return NULL;
     }
+  /* Before reading: a change made while we read shows as a change at the next open. */
+  if (fstat (fd, &st) != 0)
+    memset (&st, 0, sizeof st);
 
   n = read_at (reader, fd, 0, PREFIX_SIZE);
   if (n < 0)
@@ -951,6 +977,8 @@ load_article (Reader     *reader,
     sanasto_entry_set_aliases (entry, (const char * const *) aliases);
   if (fm != NULL)
     sanasto_entry_set_draft (entry, sanasto_front_matter_get_boolean (fm, "draft", FALSE));
+  _sanasto_entry_set_stamp (entry, (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC +
+                            st.st_mtim.tv_nsec / 1000, st.st_size);
 
   return entry;
 }
@@ -1024,6 +1052,32 @@ read_chunk (Reader        *reader,
   for (guint i = chunk->start; i < chunk->end; i++)
     {
       FileJob *job = &g_array_index (all->files, FileJob, i);
+      Loader *loader = reader->loader;
+      struct stat st;
+
+      /* An unchanged file: what the last open saw of it, without reading it. */
+      if (loader->cache_func != NULL && fstatat (dir_fd, job->name, &st, 0) == 0 &&
+          S_ISREG (st.st_mode))
+        {
+          gint64 mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+          SanastoEntry *entry;
+
+          g_string_truncate (reader->path, 0);
+          if (dir->rel[0] != '\0')
+            {
+              g_string_append (reader->path, dir->rel);
+              g_string_append_c (reader->path, '/');
+            }
+          g_string_append (reader->path, job->name);
+          entry = loader->cache_func (reader->path->str, dir->language, mtime, st.st_size,
+                                      loader->cache_data);
+          if (entry != NULL)
+            {
+              _sanasto_entry_set_stamp (entry, mtime, st.st_size);
+              all->results[i] = entry;
+              continue;
+            }
+        }
 
       all->results[i] = load_article (reader, job->dir, dir_fd, job->name, job->is_index);
     }
@@ -1035,7 +1089,7 @@ static gpointer
 read_worker (gpointer data)
 {
   ReadAll *all = data;
-  Reader reader = { all->loader, NULL, 0 };
+  Reader reader = { all->loader, NULL, 0, g_string_new (NULL) };
   int index;
 
   while ((index = g_atomic_int_add (&all->next, 1)) < (int) all->chunks->len)
@@ -1046,6 +1100,7 @@ read_worker (gpointer data)
     }
 
   g_free (reader.buffer);
+  g_string_free (reader.path, TRUE);
   return NULL;
 }
 
@@ -1101,29 +1156,64 @@ read_articles (Loader     *loader,
   return !g_cancellable_set_error_if_cancelled (loader->cancellable, error);
 }
 
-static int
-compare_model_order (gconstpointer a,
-                     gconstpointer b)
+/* The sort fields side by side: the getters' type checks cost more than strcmp(). */
+typedef struct
 {
-  SanastoEntry *x = *(SanastoEntry **) a;
-  SanastoEntry *y = *(SanastoEntry **) b;
+  const char   *language;
+  const char   *sort_key;
+  const char   *slug;
+  const char   *path;
+  SanastoEntry *entry;
+} SortItem;
+
+static int
+compare_sort_items (gconstpointer a,
+                    gconstpointer b)
+{
+  const SortItem *x = a, *y = b;
   int cmp;
 
-  if ((cmp = strcmp (sanasto_entry_get_language (x), sanasto_entry_get_language (y))) != 0)
+  if (x->language != y->language && (cmp = strcmp (x->language, y->language)) != 0)
     return cmp;
-  if ((cmp = strcmp (sanasto_entry_get_sort_key (x), sanasto_entry_get_sort_key (y))) != 0)
+  if ((cmp = strcmp (x->sort_key, y->sort_key)) != 0)
     return cmp;
-  if ((cmp = strcmp (sanasto_entry_get_slug (x), sanasto_entry_get_slug (y))) != 0)
+  if ((cmp = strcmp (x->slug, y->slug)) != 0)
     return cmp;
-  return strcmp (sanasto_entry_get_path (x), sanasto_entry_get_path (y));
+  return strcmp (x->path, y->path);
 }
 
 static int
-compare_path (gconstpointer a,
-              gconstpointer b)
+compare_sort_item_paths (gconstpointer a,
+                         gconstpointer b)
 {
-  return strcmp (sanasto_entry_get_path (*(SanastoEntry **) a),
-                 sanasto_entry_get_path (*(SanastoEntry **) b));
+  return strcmp (((const SortItem *) a)->path, ((const SortItem *) b)->path);
+}
+
+/* Sorts entries (in place) in model order, or by path. */
+static void
+sort_entries (GPtrArray    *entries,
+              GCompareFunc  compare)
+{
+  g_autofree SortItem *items = NULL;
+
+  /* An empty folder: g_new() gives NULL, and qsort() must not be handed NULL. */
+  if (entries->len < 2)
+    return;
+  items = g_new (SortItem, entries->len);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SanastoEntry *entry = g_ptr_array_index (entries, i);
+
+      items[i].language = sanasto_entry_get_language (entry);
+      items[i].sort_key = sanasto_entry_get_sort_key (entry);
+      items[i].slug = sanasto_entry_get_slug (entry);
+      items[i].path = sanasto_entry_get_path (entry);
+      items[i].entry = entry;
+    }
+  qsort (items, entries->len, sizeof (SortItem), compare);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_index (entries, i) = items[i].entry;
 }
 
 static int
@@ -1155,7 +1245,7 @@ language_free (SanastoGlossaryLanguage *language)
   g_hash_table_unref (language->slugs);
   g_hash_table_unref (language->aliases);
   g_hash_table_unref (language->normalized);
-  g_array_unref (language->suggest);
+  g_clear_pointer (&language->suggest, g_array_unref);
   g_clear_pointer (&language->suggest_by_key, g_array_unref);
   g_free (language);
 }
@@ -1170,23 +1260,10 @@ language_new (const char *code)
   language->slugs = g_hash_table_new (g_str_hash, g_str_equal);
   language->aliases = g_hash_table_new (g_str_hash, g_str_equal);
   language->normalized = g_hash_table_new (g_str_hash, g_str_equal);
-  language->suggest = g_array_new (FALSE, FALSE, sizeof (SanastoSuggestKey));
 
   return language;
 }
 
-static void
-add_suggest_key (SanastoGlossaryLanguage *language,
-                 char                    *key,
-                 SanastoEntry            *entry)
-{
-  SanastoSuggestKey item = { key, strlen (key), 0, 0, entry };
-
-  item.signature = sanasto_text_signature (key, item.length);
-  item.letters = sanasto_text_letter_mask (key, item.length);
-
-  g_array_append_val (language->suggest, item);
-}
 
 /* Takes normalized; adds it when new. */
 static void
@@ -1205,7 +1282,6 @@ add_normalized (SanastoGlossary         *self,
   key = g_string_chunk_insert (self->keys, normalized);
   g_free (normalized);
   g_hash_table_insert (language->normalized, key, entry);
-  add_suggest_key (language, key, entry);
 }
 
 static void
@@ -1283,22 +1359,31 @@ build_indexes (SanastoGlossary *self,
               sanasto_entry_set_keywords (moved, sanasto_entry_get_keywords (entry));
               sanasto_entry_set_aliases (moved, sanasto_entry_get_aliases (entry));
               sanasto_entry_set_draft (moved, sanasto_entry_get_draft (entry));
+              {
+                gint64 mtime, size;
+
+                if (_sanasto_entry_get_stamp (entry, &mtime, &size))
+                  _sanasto_entry_set_stamp (moved, mtime, size);
+              }
               g_ptr_array_index (self->entries, i) = moved;
               g_object_unref (entry);
             }
         }
     }
 
-  /* Sort keys, then the model order. */
+  /* Sort keys (entries from the index's cache have theirs), then the model order. */
   for (guint i = 0; i < self->entries->len; i++)
     {
       SanastoEntry *entry = g_ptr_array_index (self->entries, i);
-      g_autofree char *key = sanasto_language_collation_key (sanasto_entry_get_language (entry),
-                                                             sanasto_entry_get_title (entry));
+      g_autofree char *key = NULL;
 
+      if (_sanasto_entry_has_sort_key (entry))
+        continue;
+      key = sanasto_language_collation_key (sanasto_entry_get_language (entry),
+                                            sanasto_entry_get_title (entry));
       sanasto_entry_set_sort_key (entry, key);
     }
-  g_ptr_array_sort (self->entries, compare_model_order);
+  sort_entries (self->entries, compare_sort_items);
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -1330,7 +1415,7 @@ build_indexes (SanastoGlossary *self,
   by_path = g_ptr_array_sized_new (self->entries->len);
   for (guint i = 0; i < self->entries->len; i++)
     g_ptr_array_add (by_path, g_ptr_array_index (self->entries, i));
-  g_ptr_array_sort (by_path, compare_path);
+  sort_entries (by_path, compare_sort_item_paths);
 
   for (guint i = 0; i < by_path->len; i++)
     {
@@ -1383,25 +1468,51 @@ build_indexes (SanastoGlossary *self,
                       sanasto_text_normalize_slug (sanasto_entry_get_title (entry)), entry);
     }
 
-  for (guint i = 0; i < self->languages->len; i++)
+}
+
+/* The suggestion tables are only needed for links that name no entry: built the first time,
+ * not at every load (200,000 keys sorted twice, 9 MB, for a glossary of 100,000 terms). */
+void
+_sanasto_glossary_ensure_suggest (SanastoGlossary         *self,
+                                  SanastoGlossaryLanguage *language)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  GArray *suggest;
+  GArray *by_key;
+
+  if (g_atomic_pointer_get (&language->suggest) != NULL)
+    return;
+
+  g_mutex_lock (&self->suggest_lock);
+  if (language->suggest != NULL)
     {
-      SanastoGlossaryLanguage *language = g_ptr_array_index (self->languages, i);
-
-      GArray *exact = g_array_sized_new (FALSE, FALSE, sizeof (SanastoSuggestKey),
-                                         language->suggest->len);
-
-      /* Exactly as large as needed: a glossary of 100,000 terms has 200,000 keys. */
-      g_array_append_vals (exact, language->suggest->data, language->suggest->len);
-      g_array_unref (language->suggest);
-      language->suggest = exact;
-      g_array_sort (language->suggest, compare_suggest_key);
-      language->suggest_by_key = g_array_sized_new (FALSE, FALSE, sizeof (guint),
-                                                    language->suggest->len);
-      for (guint j = 0; j < language->suggest->len; j++)
-        g_array_append_val (language->suggest_by_key, j);
-      g_array_sort_with_data (language->suggest_by_key, compare_suggest_key_text,
-                              language->suggest);
+      g_mutex_unlock (&self->suggest_lock);
+      return;
     }
+
+  /* One key per normalized slug or title, each once. */
+  suggest = g_array_sized_new (FALSE, FALSE, sizeof (SanastoSuggestKey),
+                               g_hash_table_size (language->normalized));
+  g_hash_table_iter_init (&iter, language->normalized);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      SanastoSuggestKey item = { key, strlen (key), 0, 0, value };
+
+      item.signature = sanasto_text_signature (key, item.length);
+      item.letters = sanasto_text_letter_mask (key, item.length);
+      g_array_append_val (suggest, item);
+    }
+  g_array_sort (suggest, compare_suggest_key);
+  by_key = g_array_sized_new (FALSE, FALSE, sizeof (guint), suggest->len);
+  for (guint j = 0; j < suggest->len; j++)
+    g_array_append_val (by_key, j);
+  g_array_sort_with_data (by_key, compare_suggest_key_text, suggest);
+
+  /* suggest last: a reader that sees it sees both. */
+  language->suggest_by_key = by_key;
+  g_atomic_pointer_set (&language->suggest, suggest);
+  g_mutex_unlock (&self->suggest_lock);
 }
 
 static int
@@ -1459,6 +1570,7 @@ sanasto_glossary_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self->language_codes);
+  g_mutex_clear (&self->suggest_lock);
 
   G_OBJECT_CLASS (sanasto_glossary_parent_class)->finalize (object);
 }
@@ -1479,13 +1591,16 @@ sanasto_glossary_init (SanastoGlossary *self)
   self->paths = g_hash_table_new (g_str_hash, g_str_equal);
   self->keys = g_string_chunk_new (64 * 1024);
   self->root_fd = -1;
+  g_mutex_init (&self->suggest_lock);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sanasto_load_problem_free);
 }
 
-SanastoGlossary *
-sanasto_glossary_load (const char    *root,
-                       GCancellable  *cancellable,
-                       GError       **error)
+static SanastoGlossary *
+load (const char                *root,
+      SanastoGlossaryCacheFunc   cache_func,
+      gpointer                   cache_data,
+      GCancellable              *cancellable,
+      GError                   **error)
 {
   g_autoptr(SanastoGlossary) self = NULL;
   g_autofree char *canonical = NULL;
@@ -1522,8 +1637,12 @@ sanasto_glossary_load (const char    *root,
 
   loader.root = self->root;
   loader.visited = g_hash_table_new_full (file_id_hash, file_id_equal, g_free, NULL);
+  loader.visited_inodes = g_hash_table_new (NULL, NULL);
+  loader.root_dev = st.st_dev;
   loader.problems = self->problems;
   loader.cancellable = cancellable;
+  loader.cache_func = cache_func;
+  loader.cache_data = cache_data;
   g_mutex_init (&loader.lock);
   loader_visit (&loader, st.st_dev, st.st_ino);
 
@@ -1537,6 +1656,10 @@ sanasto_glossary_load (const char    *root,
 
   scan_dir_free (top);
   g_hash_table_unref (loader.visited);
+  g_hash_table_unref (loader.visited_inodes);
+  /* Every article is read: the cache may go before the lookup tables are built. */
+  if (cache_func != NULL)
+    cache_func (NULL, NULL, 0, 0, cache_data);
 
   if (ok)
     {
@@ -1549,6 +1672,24 @@ sanasto_glossary_load (const char    *root,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+SanastoGlossary *
+sanasto_glossary_load (const char    *root,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return load (root, NULL, NULL, cancellable, error);
+}
+
+SanastoGlossary *
+_sanasto_glossary_load_cached (const char               *root,
+                               SanastoGlossaryCacheFunc  func,
+                               gpointer                  user_data,
+                               GCancellable             *cancellable,
+                               GError                  **error)
+{
+  return load (root, func, user_data, cancellable, error);
 }
 
 static void

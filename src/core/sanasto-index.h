@@ -26,6 +26,21 @@ G_DECLARE_FINAL_TYPE (SanastoIndex, sanasto_index, SANASTO, INDEX, GObject)
 
 SanastoIndex    *sanasto_index_new                  (SanastoGlossary      *glossary);
 
+/* sanasto_glossary_load(), taking every article unchanged since the glossary's index was last
+ * brought up to date (same size and modification time) from the index instead of reading it:
+ * a warm open costs one stat() per file. Without a usable index (first open, another version,
+ * a database not as our last open left it) it reads every file, like sanasto_glossary_load().
+ * The result is the same glossary, problems included. */
+SanastoGlossary *sanasto_index_load_glossary        (const char           *root,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void             sanasto_index_load_glossary_async  (const char           *root,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+SanastoGlossary *sanasto_index_load_glossary_finish (GAsyncResult         *result,
+                                                     GError              **error);
+
 /* Brings the database up to date in a worker thread. Cancelling stops cleanly: what was
  * written stays valid and the next open continues from there. */
 void             sanasto_index_open_async           (SanastoIndex         *self,

@@ -451,7 +451,8 @@ find_plural_variant (SanastoGlossaryLanguage *language,
 }
 
 static SanastoEntry *
-suggest_in (SanastoGlossaryLanguage *language,
+suggest_in (SanastoGlossary         *glossary,
+            SanastoGlossaryLanguage *language,
             SanastoEntry            *from,
             const char              *wanted)
 {
@@ -464,6 +465,8 @@ suggest_in (SanastoGlossaryLanguage *language,
   guint best_distance = G_MAXUINT;
   g_auto(GStrv) words = NULL;
   guint n_words;
+
+  _sanasto_glossary_ensure_suggest (glossary, language);
 
   /* The article the link is in is never the answer. */
   if ((best = find_plural_variant (language, wanted, wanted_len)) != NULL && best != from)
@@ -603,7 +606,7 @@ sanasto_link_resolver_suggest (SanastoGlossary *glossary,
 
   context_init (&ctx, glossary, from, requested_language);
   for (guint i = 0; i < ctx.order->len && entry == NULL; i++)
-    entry = suggest_in (g_ptr_array_index (ctx.order, i), from, wanted);
+    entry = suggest_in (glossary, g_ptr_array_index (ctx.order, i), from, wanted);
   context_clear (&ctx);
 
   return entry;

@@ -68,6 +68,43 @@ join_slug (const char *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* ASCII, as nearly every slug and many titles are: one pass over the bytes. The loader
+   * and the link resolver call this for every entry and every link. */
+  {
+    gsize length = strlen (text);
+
+    if (is_ascii (text, length))
+      {
+        gsize separator_length = strlen (separator);
+
+        g_assert (separator_length <= 1);
+        /* A run of separators becomes one separator of at most one byte: never longer. */
+        char *ascii = g_malloc (length + 1);
+        char *q = ascii;
+
+        for (const char *p = text; *p; p++)
+          {
+            char c = *p;
+
+            if (c == '_' || c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                c == '\f')
+              {
+                pending = q > ascii;
+                continue;
+              }
+            if (pending)
+              {
+                memcpy (q, separator, separator_length);
+                q += separator_length;
+              }
+            pending = FALSE;
+            *q++ = g_ascii_tolower (c);
+          }
+        *q = '\0';
+        return ascii;
+      }
+  }
+
   folded = sanasto_text_fold (text, -1);
   out = g_string_sized_new (strlen (folded));
 
