@@ -8,6 +8,7 @@
 #include <webkit/webkit.h>
 
 #include "sanasto-article-view.h"
+#include "sanasto-index.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +21,15 @@ void           _sanasto_article_view_set_launcher (SanastoArticleView *self,
                                                    SanastoUriLauncher  launcher,
                                                    gpointer            user_data);
 WebKitWebView *_sanasto_article_view_get_web_view (SanastoArticleView *self);
+/* The glossary's index, for the "Referenced by" section of each page; NULL or not ready
+ * yet: pages are shown without it. */
+void           _sanasto_article_view_set_index    (SanastoArticleView *self,
+                                                   SanastoIndex       *index);
 /* TRUE while a page load is in progress. */
 gboolean       _sanasto_article_view_is_loading   (SanastoArticleView *self);
+/* The same folder reloaded: keeps the page, its scroll position and history (reload). */
+void           _sanasto_article_view_replace_glossary (SanastoArticleView *self,
+                                                       SanastoGlossary    *glossary);
 /* The title of the status page shown instead of the page, or NULL while the page shows. */
 const char    *_sanasto_article_view_get_error    (SanastoArticleView *self);
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "sanasto-article-view-private.h"
-#include "sanasto-renderer.h"
+#include "sanasto-renderer-private.h"
 
 struct _SanastoArticleView
 {
@@ -25,6 +25,7 @@ struct _SanastoArticleView
   WebKitNetworkSession *session;
 
   SanastoGlossary    *glossary;
+  SanastoIndex       *index;
   char               *canonical_root;
   SanastoEntry       *entry;
   char               *failed_uri;
@@ -95,6 +96,66 @@ finish_with_error (WebKitURISchemeRequest *request,
 }
 
 static void
+finish_page (WebKitURISchemeRequest *request,
+             SanastoGlossary        *glossary,
+             SanastoEntry           *entry,
+             GPtrArray              *backlinks)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  char *html = _sanasto_renderer_render_page_full (glossary, entry, backlinks, &error);
+  gsize length;
+
+  if (html == NULL)
+    {
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+  length = strlen (html);
+  stream = g_memory_input_stream_new_from_data (html, length, g_free);
+  webkit_uri_scheme_request_finish (request, stream, length, "text/html");
+}
+
+static void
+backlinks_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SanastoIndex *index = g_object_get_data (G_OBJECT (task), "index");
+
+  g_task_return_pointer (task, sanasto_index_get_backlinks (index, task_data),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+backlinks_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(WebKitURISchemeRequest) request = user_data;
+  g_autoptr(GPtrArray) backlinks = g_task_propagate_pointer (G_TASK (result), NULL);
+  SanastoGlossary *glossary = g_object_get_data (G_OBJECT (result), "glossary");
+
+  finish_page (request, glossary, g_task_get_task_data (G_TASK (result)), backlinks);
+}
+
+static void
+serve_entry_with_backlinks (SanastoArticleView     *self,
+                            WebKitURISchemeRequest *request,
+                            SanastoEntry           *entry)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, backlinks_done_cb, g_object_ref (request));
+
+  /* The task holds what the page needs, so a new glossary meanwhile changes nothing. */
+  g_task_set_task_data (task, g_object_ref (entry), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "index", g_object_ref (self->index), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "glossary", g_object_ref (self->glossary),
+                          g_object_unref);
+  g_task_run_in_thread (task, backlinks_thread);
+}
+
+static void
 serve_entry (SanastoArticleView     *self,
              WebKitURISchemeRequest *request,
              const char             *uri)
@@ -125,7 +186,14 @@ serve_entry (SanastoArticleView     *self,
       return;
     }
 
-  html = sanasto_renderer_render_page (self->glossary, entry, &error);
+  /* With an index, the backlinks come from SQLite: asked for in a worker, not here. */
+  if (self->index != NULL && sanasto_index_is_ready (self->index))
+    {
+      serve_entry_with_backlinks (self, request, entry);
+      return;
+    }
+
+  html = _sanasto_renderer_render_page_full (self->glossary, entry, NULL, &error);
   if (html == NULL)
     {
       webkit_uri_scheme_request_finish_error (request, error);
@@ -449,6 +517,7 @@ sanasto_article_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->session);
   g_clear_object (&self->glossary);
+  g_clear_object (&self->index);
   g_clear_object (&self->entry);
 
   G_OBJECT_CLASS (sanasto_article_view_parent_class)->dispose (object);
@@ -585,6 +654,12 @@ sanasto_article_view_init (SanastoArticleView *self)
                                  "vexpand", TRUE,
                                  NULL);
 
+  /* Screen readers announce the pane by name before the page's own text. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Article"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Article"), -1);
+
   /* Transparent until the page paints: no white flash in the dark style. */
   webkit_web_view_set_background_color (self->web_view, &(GdkRGBA) { 0, 0, 0, 0 });
 
@@ -658,6 +733,24 @@ sanasto_article_view_set_glossary (SanastoArticleView *self,
   webkit_web_view_load_uri (self->web_view, "about:blank");
   if (g_set_object (&self->entry, NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+/* A reload of the same folder (sanasto-window-reload.c): the page stays, with its scroll
+ * position and history; the entry shown is looked up again in the new glossary. */
+void
+_sanasto_article_view_replace_glossary (SanastoArticleView *self,
+                                        SanastoGlossary    *glossary)
+{
+  g_return_if_fail (SANASTO_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (SANASTO_IS_GLOSSARY (glossary));
+
+  if (!g_set_object (&self->glossary, glossary))
+    return;
+  g_free (self->canonical_root);
+  self->canonical_root = realpath (sanasto_glossary_get_root (glossary), NULL);
+  if (self->canonical_root == NULL)
+    self->canonical_root = g_strdup (sanasto_glossary_get_root (glossary));
+  update_entry (self);
 }
 
 SanastoGlossary *
@@ -866,6 +959,16 @@ _sanasto_article_view_set_launcher (SanastoArticleView *self,
 
   self->launcher = launcher ? launcher : default_launcher;
   self->launcher_data = user_data;
+}
+
+void
+_sanasto_article_view_set_index (SanastoArticleView *self,
+                                 SanastoIndex       *index)
+{
+  g_return_if_fail (SANASTO_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (!index || SANASTO_IS_INDEX (index));
+
+  g_set_object (&self->index, index);
 }
 
 WebKitWebView *

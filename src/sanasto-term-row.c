@@ -100,11 +100,15 @@ sanasto_term_row_set_entry (SanastoTermRow *self,
     {
       gtk_label_set_label (self->title, "");
       gtk_widget_set_visible (GTK_WIDGET (self->description), FALSE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
     }
 
   description = sanasto_entry_get_description (entry);
   gtk_label_set_label (self->title, sanasto_entry_get_title (entry));
+  /* A screen reader reads the row as its term, not as the letter heading and summary too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sanasto_entry_get_title (entry), -1);
   gtk_label_set_label (self->description, description);
   gtk_widget_set_visible (GTK_WIDGET (self->description), *description != '\0');
 }

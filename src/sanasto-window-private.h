@@ -57,7 +57,20 @@ struct _SanastoWindow
 
   /* Bookmarks, history, contents, preferences: sanasto-window-reading.c. */
   struct _SanastoWindowReading *reading;
+  /* Index, full-text hits, link preview: sanasto-window-search.c. */
+  struct _SanastoWindowSearch  *search;
+  /* File monitors and live reload: sanasto-window-reload.c. */
+  struct _SanastoWindowReload  *reload;
 };
+
+/* Shows a reloaded glossary of the same folder (sanasto-window-reload.c): keeps the language,
+ * the search text and the entry shown (by language and slug); its page is loaded again only
+ * when page_changed (its file changed); an entry that is gone leaves the "no longer in this
+ * glossary" state. */
+void                _sanasto_window_replace_glossary (SanastoWindow      *self,
+                                                      SanastoGlossary    *glossary,
+                                                      SanastoTermMatcher *matcher,
+                                                      gboolean            page_changed);
 
 /* Installs the win.* actions and their key bindings (sanasto-window-actions.c). */
 void                _sanasto_window_class_add_actions (GtkWidgetClass *widget_class);

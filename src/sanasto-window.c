@@ -8,12 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "sanasto-article-view.h"
+#include "sanasto-article-view-private.h"
 #include "sanasto-language.h"
+#include "sanasto-renderer.h"
 #include "sanasto-resources.h"
 #include "sanasto-term-matcher.h"
 #include "sanasto-term-row.h"
 #include "sanasto-window-private.h"
 #include "sanasto-window-reading-private.h"
+#include "sanasto-window-reload-private.h"
+#include "sanasto-window-search-private.h"
 
 #define MAX_RECENT 8
 
@@ -88,6 +92,8 @@ sync_selection (SanastoWindow *self,
     position = sanasto_term_matcher_find (self->matcher, entry);
   if (position == G_MAXUINT)
     position = GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = _sanasto_window_search_find_hit (self, entry);
 
   self->syncing_selection = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
@@ -104,7 +110,7 @@ update_search_state (SanastoWindow *self)
   if (self->matcher == NULL)
     return;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->matcher)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     {
       gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
     }
@@ -128,9 +134,12 @@ refilter (SanastoWindow *self)
   self->syncing_selection = TRUE;
   sanasto_term_matcher_set_query (self->matcher, self->language,
                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  /* Full-text hits follow the title matches, a moment later (sanasto-window-search.c). */
+  _sanasto_window_search_query_changed (self);
   self->syncing_selection = FALSE;
 
   update_search_state (self);
+  _sanasto_window_reading_update_count (self);
 
   /* While searching, the best matches are what matters; otherwise the article read. */
   if (*sanasto_term_matcher_get_query (self->matcher) != '\0')
@@ -174,7 +183,15 @@ search_activate_cb (SanastoWindow *self)
   refilter (self);
   entry = g_list_model_get_item (G_LIST_MODEL (self->matcher), 0);
   if (entry != NULL)
-    open_entry (self, entry);
+    {
+      open_entry (self, entry);
+    }
+  else
+    {
+      g_autoptr(GObject) hit = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+
+      _sanasto_window_search_open_item (self, hit);
+    }
 }
 
 static void
@@ -194,7 +211,7 @@ search_key_pressed_cb (SanastoWindow         *self,
 
   if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
     return GDK_EVENT_PROPAGATE;
-  if (self->matcher == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->matcher)) == 0)
+  if (self->matcher == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return GDK_EVENT_PROPAGATE;
 
   refilter (self);
@@ -212,10 +229,14 @@ static void
 selection_changed_cb (SanastoWindow *self)
 {
   SanastoEntry *entry;
+  gpointer item;
 
   if (self->syncing_selection)
     return;
-  entry = gtk_single_selection_get_selected_item (self->selection);
+  item = gtk_single_selection_get_selected_item (self->selection);
+  if (_sanasto_window_search_open_item (self, item))
+    return;
+  entry = item;
   if (entry != NULL && entry != sanasto_article_view_get_entry (self->article_view))
     open_entry (self, entry);
 }
@@ -224,13 +245,14 @@ static void
 list_activate_cb (SanastoWindow *self,
                   guint          position)
 {
-  g_autoptr(SanastoEntry) entry = NULL;
+  g_autoptr(GObject) item = NULL;
 
   if (self->matcher == NULL)
     return;
-  entry = g_list_model_get_item (G_LIST_MODEL (self->matcher), position);
-  if (entry != NULL)
-    open_entry (self, entry);
+  /* The list holds the title matches, then the full-text hits. */
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (item != NULL && !_sanasto_window_search_open_item (self, item))
+    open_entry (self, SANASTO_ENTRY (item));
 }
 
 static void
@@ -249,6 +271,9 @@ bind_row_cb (SanastoWindow            *self,
   SanastoEntry *entry = gtk_list_item_get_item (item);
   guint position = gtk_list_item_get_position (item);
   g_autofree char *heading = NULL;
+
+  if (_sanasto_window_search_bind_row (self, item))
+    return;
 
   /* Letter headings only make sense while the list is alphabetical, not ranked. */
   if (self->matcher != NULL && *sanasto_term_matcher_get_query (self->matcher) == '\0')
@@ -538,10 +563,13 @@ set_glossary (SanastoWindow      *self,
   g_debug ("Glossary ready: %u entries", g_list_model_get_n_items (G_LIST_MODEL (glossary)));
   g_set_object (&self->glossary, glossary);
   sanasto_article_view_set_glossary (self->article_view, glossary);
+  _sanasto_window_reload_watch (self, glossary);
 
   g_set_object (&self->matcher, matcher);
   self->syncing_selection = TRUE;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->matcher));
+  gtk_single_selection_set_model (self->selection,
+                                  _sanasto_window_search_set_glossary (self, glossary,
+                                                                       self->matcher));
   self->syncing_selection = FALSE;
 
   if (term != NULL)
@@ -622,6 +650,90 @@ set_glossary (SanastoWindow      *self,
     }
 }
 
+void
+_sanasto_window_replace_glossary (SanastoWindow      *self,
+                                  SanastoGlossary    *glossary,
+                                  SanastoTermMatcher *matcher,
+                                  gboolean            page_changed)
+{
+  SanastoEntry *shown = sanasto_article_view_get_entry (self->article_view);
+  const char *uri = sanasto_article_view_get_uri (self->article_view);
+  g_autofree char *language = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *fragment = NULL;
+  g_autofree char *title = shown ? g_strdup (sanasto_entry_get_title (shown)) : NULL;
+  SanastoEntry *entry = NULL;
+  gboolean keep_page;
+
+  /* The page's address names the entry also while it is still loading. */
+  if (uri != NULL && g_str_has_prefix (uri, SANASTO_SCHEME "://entry/") &&
+      sanasto_renderer_parse_entry_uri (uri, &language, &slug, &fragment))
+    {
+      if (g_strcmp0 (language, "_") == 0)
+        g_clear_pointer (&language, g_free);
+    }
+  else if (shown != NULL)
+    {
+      language = g_strdup (sanasto_entry_get_language (shown));
+      slug = g_strdup (sanasto_entry_get_slug (shown));
+    }
+
+  /* The old glossary's indexer stops; the new one starts from what it wrote. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (slug != NULL)
+    entry = sanasto_glossary_lookup (glossary, language ? language : "", slug);
+  /* An unchanged page stays where the reader is, scroll position and history included. */
+  keep_page = entry != NULL && shown != NULL && !page_changed &&
+              !_sanasto_article_view_is_loading (self->article_view);
+
+  g_set_object (&self->glossary, glossary);
+  if (keep_page)
+    _sanasto_article_view_replace_glossary (self->article_view, glossary);
+  else
+    sanasto_article_view_set_glossary (self->article_view, glossary);
+  g_set_object (&self->matcher, matcher);
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_model (self->selection,
+                                  _sanasto_window_search_set_glossary (self, glossary,
+                                                                       self->matcher));
+  self->syncing_selection = FALSE;
+
+  if (sanasto_glossary_count_in_language (glossary, self->language) == 0)
+    {
+      g_free (self->language);
+      self->language = g_strdup (sanasto_glossary_get_fallback_language (glossary));
+    }
+  update_languages (self);
+  refilter (self);
+
+  /* The kept page's "Referenced by" may be out of date: it comes back from the new index
+   * once that is ready (sanasto-window-search.c adds it to a page without one). */
+  if (keep_page)
+    webkit_web_view_evaluate_javascript (_sanasto_article_view_get_web_view (self->article_view),
+                                         "document.querySelectorAll ('section.backlinks')"
+                                         ".forEach (s => s.remove ()); true",
+                                         -1, NULL, NULL, NULL, NULL, NULL);
+  if (slug == NULL || keep_page)
+    return;
+  if (entry != NULL)
+    {
+      g_autofree char *page = sanasto_renderer_entry_uri (entry, fragment);
+
+      /* Not load_entry(): the view may still report the old address and skip it. */
+      webkit_web_view_load_uri (_sanasto_article_view_get_web_view (self->article_view), page);
+    }
+  else
+    {
+      g_autofree char *notice = g_strdup_printf (_("“%s” is no longer in this glossary"),
+                                                 title ? title : slug);
+
+      show_content_status (self, "dialog-warning-symbolic", notice, NULL, FALSE);
+    }
+}
+
 /* Folding every title takes a moment on a large glossary (about 0.2 s for 100,000): off the
  * main thread, so typing and the spinner never stall. */
 static void
@@ -666,7 +778,7 @@ load_done_cb (GObject      *object,
   g_weak_ref_clear (user_data);
   g_free (user_data);
 
-  glossary = sanasto_glossary_load_finish (result, &error);
+  glossary = sanasto_index_load_glossary_finish (result, &error);
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -710,6 +822,8 @@ sanasto_window_dispose (GObject *object)
 
   if (self->reading != NULL)
     _sanasto_window_reading_dispose (self);
+  _sanasto_window_search_dispose (self);
+  _sanasto_window_reload_dispose (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->selection != NULL)
@@ -874,6 +988,8 @@ sanasto_window_init (SanastoWindow *self)
   update_actions (self);
 
   _sanasto_window_reading_init (self);
+  _sanasto_window_search_init (self);
+  _sanasto_window_reload_init (self);
 }
 
 SanastoWindow *
@@ -913,7 +1029,8 @@ sanasto_window_open_folder (SanastoWindow *self,
 
   weak_self = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak_self, self);
-  sanasto_glossary_load_async (path, self->cancellable, load_done_cb, weak_self);
+  /* A folder opened before lists its terms from the index at once. */
+  sanasto_index_load_glossary_async (path, self->cancellable, load_done_cb, weak_self);
 }
 
 gboolean

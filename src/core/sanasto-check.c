@@ -165,23 +165,53 @@ body_line_offset (SanastoGlossary *glossary,
   return MAX (file_lines - body_lines, 0);
 }
 
+/* Text from the folder (file names, link targets and text) for one line of a terminal: valid
+ * UTF-8, and control characters escaped, so a newline in a file name cannot forge a line of
+ * the report and an escape sequence cannot reach the terminal. */
+static char *
+display_text (const char *text,
+              gboolean    is_path)
+{
+  g_autofree char *valid = is_path ? g_filename_display_name (text) : g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 append_unresolved (GString         *out,
                    SanastoGlossary *glossary,
                    EntryResult     *result)
 {
   int offset = body_line_offset (glossary, result->entry);
+  g_autofree char *path = display_text (sanasto_entry_get_path (result->entry), TRUE);
 
   for (guint i = 0; i < result->unresolved->len; i++)
     {
       Unresolved *unresolved = result->unresolved->pdata[i];
-      g_autofree char *anchor = g_strdelimit (g_strdup (unresolved->ref->anchor_text),
+      g_autofree char *spaced = g_strdelimit (g_strdup (unresolved->ref->anchor_text),
                                               "\n\r\t", ' ');
+      g_autofree char *anchor = display_text (spaced, FALSE);
+      g_autofree char *target = display_text (unresolved->ref->target, FALSE);
 
-      g_string_append_printf (out, "%s:%d: %s \"%s\"",
-                              sanasto_entry_get_path (result->entry),
-                              unresolved->ref->line + offset,
-                              unresolved->ref->target, anchor);
+      g_string_append_printf (out, "%s:%d: %s \"%s\"", path, unresolved->ref->line + offset,
+                              target, anchor);
 
       if (unresolved->suggestion != NULL)
         {
@@ -228,7 +258,11 @@ sanasto_check_report (SanastoGlossary *glossary,
     if (threads[t] != NULL)
       g_thread_join (threads[t]);
 
-  g_string_append_printf (out, "Glossary: %s\n", sanasto_glossary_get_root (glossary));
+  {
+    g_autofree char *root = display_text (sanasto_glossary_get_root (glossary), TRUE);
+
+    g_string_append_printf (out, "Glossary: %s\n", root);
+  }
   g_string_append_printf (out, "Entries: %u\n", n_items);
   languages = sanasto_glossary_get_languages (glossary);
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
@@ -257,15 +291,21 @@ sanasto_check_report (SanastoGlossary *glossary,
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       SanastoLoadProblem *problem = problems->pdata[i];
+      g_autofree char *path = display_text (problem->path, FALSE);
+      g_autofree char *reason = display_text (problem->reason, FALSE);
 
-      g_string_append_printf (out, "  %s: %s%s\n", problem->path, problem->reason,
+      g_string_append_printf (out, "  %s: %s%s\n", path, reason,
                               problem->skipped ? " (skipped)" : "");
     }
   for (guint i = 0; i < n_items; i++)
     if (job.results[i].error != NULL)
-      g_string_append_printf (out, "  %s: %s (skipped)\n",
-                              sanasto_entry_get_path (job.results[i].entry),
-                              job.results[i].error);
+      {
+        g_autofree char *path = display_text (sanasto_entry_get_path (job.results[i].entry),
+                                              TRUE);
+        g_autofree char *reason = display_text (job.results[i].error, FALSE);
+
+        g_string_append_printf (out, "  %s: %s (skipped)\n", path, reason);
+      }
 
   g_string_append_printf (out, "Links: %u\n", links);
   g_string_append_printf (out, "  resolved: %u\n", resolved);

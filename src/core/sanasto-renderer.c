@@ -20,6 +20,13 @@
 #define PAGE_END "</article>\n</body>\n</html>\n"
 #define STYLESHEET_PATH "/io/github/sanasto/Sanasto/core/article.css"
 
+/* WebKit lays out a paragraph in time that grows faster than the number of inline elements
+ * in it: a 1 MB line of "*_`" soup (87,000 elements) kept the view busy for minutes. Past
+ * this many in one block, the rest of the block is shown as plain text. */
+#define INLINE_BUDGET 1000
+/* user_data of an inline node opened as plain text, so that its exit writes no end tag. */
+#define PLAIN_NODE ((void *) 1)
+
 /* Nothing remote, no scripts: images and fonts only from the app's own scheme. */
 #define CONTENT_SECURITY_POLICY \
   "default-src 'none'; img-src sanasto:; style-src 'unsafe-inline' sanasto:; font-src sanasto:"
@@ -31,6 +38,7 @@ typedef struct
   GHashTable      *heading_ids;
   gboolean         seen_heading;
   guint            link_depth;
+  guint            inline_budget;  /* markup elements the current block may still open */
   GString         *link_exit;
   GString         *scratch;
   GString         *fragment;
@@ -221,6 +229,38 @@ skip_node (cmark_iter *iter,
   cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
 }
 
+gboolean
+_sanasto_renderer_heading_id (SanastoEntry *entry,
+                              GHashTable   *ids,
+                              gboolean     *seen_heading,
+                              const char   *text,
+                              GString      *id)
+{
+  gsize base_len;
+
+  if (!*seen_heading)
+    {
+      g_autofree char *folded = fold_for_compare (text);
+      g_autofree char *title = fold_for_compare (sanasto_entry_get_title (entry));
+
+      *seen_heading = TRUE;
+      if (strcmp (folded, title) == 0)
+        return FALSE;
+    }
+
+  g_string_truncate (id, 0);
+  append_slug (id, text);
+  base_len = id->len;
+  for (int n = 2; g_hash_table_contains (ids, id->str); n++)
+    {
+      g_string_truncate (id, base_len);
+      g_string_append_printf (id, "-%d", n);
+    }
+  g_hash_table_add (ids, g_strdup (id->str));
+
+  return TRUE;
+}
+
 /* Opens a heading with an id made from its text, unique in the page; FALSE when the heading
  * only repeats the title that the page header shows already. */
 static gboolean
@@ -230,27 +270,9 @@ open_heading (RenderContext *ctx,
 {
   g_autofree char *text = _sanasto_markdown_node_text (heading);
   GString *id = ctx->scratch;
-  gsize base_len;
 
-  if (!ctx->seen_heading)
-    {
-      g_autofree char *folded = fold_for_compare (text);
-      g_autofree char *title = fold_for_compare (sanasto_entry_get_title (ctx->entry));
-
-      ctx->seen_heading = TRUE;
-      if (strcmp (folded, title) == 0)
-        return FALSE;
-    }
-
-  g_string_truncate (id, 0);
-  append_slug (id, text);
-  base_len = id->len;
-  for (int n = 2; g_hash_table_contains (ctx->heading_ids, id->str); n++)
-    {
-      g_string_truncate (id, base_len);
-      g_string_append_printf (id, "-%d", n);
-    }
-  g_hash_table_add (ctx->heading_ids, g_strdup (id->str));
+  if (!_sanasto_renderer_heading_id (ctx->entry, ctx->heading_ids, &ctx->seen_heading, text, id))
+    return FALSE;
 
   append_newline (out);
   g_string_append (out, "<h");
@@ -459,8 +481,29 @@ render_body (RenderContext *ctx,
     {
       cmark_node *node = cmark_iter_get_node (iter);
       gboolean entering = event == CMARK_EVENT_ENTER;
+      cmark_node_type type = cmark_node_get_type (node);
 
-      switch (cmark_node_get_type (node))
+      if (entering && (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING))
+        ctx->inline_budget = INLINE_BUDGET;
+
+      if (type == CMARK_NODE_CODE || type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG ||
+          type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
+        {
+          if (entering && ctx->inline_budget == 0)
+            cmark_node_set_user_data (node, PLAIN_NODE);
+          else if (entering)
+            ctx->inline_budget--;
+
+          if (cmark_node_get_user_data (node) == PLAIN_NODE)
+            {
+              /* Images too: their alt text follows as the children's text. */
+              if (type == CMARK_NODE_CODE)
+                append_escaped (out, cmark_node_get_literal (node));
+              continue;
+            }
+        }
+
+      switch (type)
         {
         case CMARK_NODE_TEXT:
           append_escaped (out, cmark_node_get_literal (node));
@@ -713,6 +756,47 @@ sanasto_renderer_parse_entry_uri (const char  *uri,
   return TRUE;
 }
 
+/* The direction of the article, decided here once: dir="auto" on the article made WebKit
+ * re-resolve it for every node the parser appended, so a 2 MB article took minutes to show.
+ * The language says it when it is a right-to-left one; otherwise the title's first letter. */
+static const char *
+page_direction (SanastoEntry *entry)
+{
+  static const char * const rtl_languages[] = { "ar", "arc", "ckb", "dv", "fa", "he", "iw",
+                                                "ks", "ps", "sd", "ug", "ur", "yi" };
+  const char *language = sanasto_entry_get_language (entry);
+  gsize primary = strcspn (language, "-_");
+
+  for (guint i = 0; i < G_N_ELEMENTS (rtl_languages); i++)
+    if (primary == strlen (rtl_languages[i]) &&
+        g_ascii_strncasecmp (language, rtl_languages[i], primary) == 0)
+      return "rtl";
+
+  for (const char *p = sanasto_entry_get_title (entry); *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      switch ((int) g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+        case G_UNICODE_SCRIPT_SAMARITAN:
+        case G_UNICODE_SCRIPT_MANDAIC:
+        case G_UNICODE_SCRIPT_ADLAM:
+          return "rtl";
+        default:
+          return "ltr";
+        }
+    }
+
+  return "ltr";
+}
+
 static void
 append_page_start (GString      *page,
                    SanastoEntry *entry)
@@ -740,7 +824,9 @@ append_page_start (GString      *page,
   append_escaped (page, title);
   g_string_append (page, "</title>\n<style>\n");
   g_string_append (page, sanasto_renderer_get_stylesheet ());
-  g_string_append (page, "</style>\n</head>\n<body>\n<article dir=\"auto\">\n<header>\n<h1>");
+  g_string_append (page, "</style>\n</head>\n<body>\n<article dir=\"");
+  g_string_append (page, page_direction (entry));
+  g_string_append (page, "\">\n<header>\n<h1>");
   append_escaped (page, title);
   g_string_append (page, "</h1>\n");
 
@@ -817,6 +903,7 @@ _sanasto_renderer_render_markdown (SanastoGlossary *glossary,
   ctx->entry = entry;
   ctx->seen_heading = FALSE;
   ctx->link_depth = 0;
+  ctx->inline_budget = INLINE_BUDGET;
 
   /* Markup adds about a fifth to the text; the stylesheet comes on top. */
   page = g_string_sized_new (length + length / 4 + 8192);
@@ -848,4 +935,126 @@ sanasto_renderer_render_page (SanastoGlossary  *glossary,
     return NULL;
 
   return _sanasto_renderer_render_markdown (glossary, entry, body, strlen (body));
+}
+
+/* "Also in: …" links to the same slug in the glossary's other languages. */
+static void
+append_also_in (GString         *out,
+                SanastoGlossary *glossary,
+                SanastoEntry    *entry)
+{
+  const char * const *languages = sanasto_glossary_get_languages (glossary);
+  const char *own = sanasto_entry_get_language (entry);
+  gboolean any = FALSE;
+
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    {
+      SanastoEntry *other;
+
+      if (g_strcmp0 (languages[i], own) == 0)
+        continue;
+      other = sanasto_glossary_lookup (glossary, languages[i], sanasto_entry_get_slug (entry));
+      if (other == NULL)
+        continue;
+
+      if (!any)
+        {
+          g_string_append (out, "<nav class=\"also-in\">");
+          append_escaped (out, _("Also in:"));
+          g_string_append_c (out, ' ');
+          any = TRUE;
+        }
+      else
+        g_string_append (out, ", ");
+      g_string_append (out, "<a class=\"internal\" hreflang=\"");
+      append_escaped (out, languages[i]);
+      g_string_append (out, "\" href=\"");
+      append_entry_uri (out, other, NULL);
+      g_string_append (out, "\">");
+      append_escaped (out, sanasto_language_get_display_name (languages[i]));
+      g_string_append (out, "</a>");
+    }
+  if (any)
+    g_string_append (out, "</nav>\n");
+}
+
+/* "Referenced by": each article that links here, with the sentence around the link. */
+static void
+append_backlinks (GString   *out,
+                  GPtrArray *backlinks)
+{
+  g_string_append (out, "<section class=\"backlinks\">\n<h2>");
+  append_escaped (out, _("Referenced by"));
+  g_string_append (out, "</h2>\n<ul>\n");
+  for (guint i = 0; i < backlinks->len; i++)
+    {
+      SanastoSearchHit *hit = g_ptr_array_index (backlinks, i);
+      SanastoEntry *source = sanasto_search_hit_get_entry (hit);
+      g_autofree char *context = sanasto_search_hit_get_snippet_markup (hit);
+
+      g_string_append (out, "<li><a class=\"internal\" href=\"");
+      append_entry_uri (out, source, NULL);
+      g_string_append (out, "\">");
+      append_escaped (out, sanasto_entry_get_title (source));
+      g_string_append (out, "</a>");
+      /* The snippet markup is escaped text with <b> around the link's words. */
+      if (*context != '\0')
+        {
+          g_string_append (out, "<p class=\"context\">");
+          g_string_append (out, context);
+          g_string_append (out, "</p>");
+        }
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul>\n</section>\n");
+}
+
+char *
+_sanasto_renderer_render_page_full (SanastoGlossary  *glossary,
+                                    SanastoEntry     *entry,
+                                    GPtrArray        *backlinks,
+                                    GError          **error)
+{
+  g_autofree char *page = sanasto_renderer_render_page (glossary, entry, error);
+  g_autoptr(GString) extra = NULL;
+  GString *out;
+  const char *header_end;
+  gsize body_end;
+
+  if (page == NULL)
+    return NULL;
+
+  extra = g_string_new (NULL);
+  append_also_in (extra, glossary, entry);
+
+  /* Article text is escaped, so the first "</header>" is the page's own. */
+  header_end = strstr (page, "</header>\n");
+  body_end = strlen (page);
+  if (g_str_has_suffix (page, PAGE_END))
+    body_end -= strlen (PAGE_END);
+  if (header_end == NULL)
+    return g_steal_pointer (&page);
+
+  out = g_string_sized_new (body_end + 4096);
+  g_string_append_len (out, page, header_end + strlen ("</header>\n") - page);
+  g_string_append_len (out, extra->str, extra->len);
+  g_string_append_len (out, header_end + strlen ("</header>\n"),
+                       page + body_end - (header_end + strlen ("</header>\n")));
+  if (backlinks != NULL && backlinks->len > 0)
+    append_backlinks (out, backlinks);
+  g_string_append (out, page + body_end);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+_sanasto_renderer_render_backlinks (GPtrArray *backlinks)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (backlinks != NULL, NULL);
+
+  if (backlinks->len > 0)
+    append_backlinks (out, backlinks);
+  return g_string_free (out, FALSE);
 }

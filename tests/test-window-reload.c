@@ -1,0 +1,393 @@
+/* test-window-reload.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Live reload: the glossary open in the real window changes on disk (an edit, a new file, a
+ * removed one, a `git checkout` worth of files) and the window follows.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sanasto-article-view-private.h"
+#include "sanasto-window-private.h"
+#include "sanasto-window-search-private.h"
+#include "sanasto-window-reload-private.h"
+
+/* Generous: a slow machine must not fail the tests, a hang must. */
+#define WAIT_SECONDS 60
+#define N_MANY 200
+
+typedef struct
+{
+  SanastoWindow *window;
+  char          *folder;
+  const char    *title;     /* for the conditions below */
+  const char    *text;
+  guint          expected;  /* list rows */
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for (Fixture    *fixture,
+          Condition   condition,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (!condition (fixture))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Gave up waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
+static SanastoArticleView *
+view_of (Fixture *fixture)
+{
+  return sanasto_window_get_article_view (fixture->window);
+}
+
+static gboolean
+window_mapped (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window)) &&
+         gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0;
+}
+
+static gboolean
+loaded (Fixture *fixture)
+{
+  return !_sanasto_window_is_loading (fixture->window);
+}
+
+static gboolean
+page_settled (Fixture *fixture)
+{
+  SanastoArticleView *view = view_of (fixture);
+
+  return sanasto_article_view_get_entry (view) != NULL && !_sanasto_article_view_is_loading (view);
+}
+
+static gboolean
+quiet (Fixture *fixture)
+{
+  return !_sanasto_window_is_reloading (fixture->window);
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *result;
+} ScriptResult;
+
+static void
+script_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ScriptResult *script = user_data;
+  g_autoptr(JSCValue) value = NULL;
+
+  /* An error (the page is between two documents) reads as no answer; callers wait. */
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, NULL);
+  if (value != NULL && jsc_value_is_string (value))
+    script->result = jsc_value_to_string (value);
+  script->done = TRUE;
+}
+
+static char *
+run_script (Fixture    *fixture,
+            const char *script)
+{
+  ScriptResult result = { FALSE, NULL };
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  webkit_web_view_evaluate_javascript (_sanasto_article_view_get_web_view (view_of (fixture)),
+                                       script, -1, NULL, NULL, NULL, script_done_cb, &result);
+  while (!result.done)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Gave up waiting for the script %s", script);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return result.result;
+}
+
+/* The number of list rows titled title (the list shows every term while no search runs). */
+static guint
+count_in_list (Fixture    *fixture,
+               const char *title)
+{
+  GListModel *matches = _sanasto_window_get_matches (fixture->window);
+  guint n = 0;
+
+  for (guint i = 0; matches != NULL && i < g_list_model_get_n_items (matches); i++)
+    {
+      g_autoptr(SanastoEntry) entry = g_list_model_get_item (matches, i);
+
+      if (g_strcmp0 (sanasto_entry_get_title (entry), title) == 0)
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+title_listed (Fixture *fixture)
+{
+  return quiet (fixture) && count_in_list (fixture, fixture->title) == 1;
+}
+
+static gboolean
+title_gone (Fixture *fixture)
+{
+  return quiet (fixture) && count_in_list (fixture, fixture->title) == 0;
+}
+
+static gboolean
+page_shows_text (Fixture *fixture)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (!page_settled (fixture))
+    return FALSE;
+  heading = run_script (fixture, "(document.querySelector('h1') || {}).textContent || ''");
+  body = run_script (fixture, "document.body.innerText");
+  return g_strcmp0 (heading, fixture->title) == 0 && body != NULL &&
+         strstr (body, fixture->text) != NULL;
+}
+
+static gboolean
+backlinks_name (Fixture *fixture)
+{
+  g_autofree char *text =
+    run_script (fixture, "(document.querySelector ('section.backlinks') || {}).innerText || ''");
+
+  return text != NULL && strstr (text, fixture->text) != NULL;
+}
+
+static gboolean
+full_text_finds (Fixture *fixture)
+{
+  GListModel *hits = _sanasto_window_get_full_text_hits (fixture->window);
+
+  if (_sanasto_window_is_searching (fixture->window))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(SanastoSearchHit) hit = g_list_model_get_item (hits, i);
+
+      if (g_strcmp0 (sanasto_entry_get_title (sanasto_search_hit_get_entry (hit)),
+                     fixture->title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+all_many_listed (Fixture *fixture)
+{
+  GListModel *matches = _sanasto_window_get_matches (fixture->window);
+
+  return quiet (fixture) && matches != NULL &&
+         g_list_model_get_n_items (matches) == fixture->expected;
+}
+
+static gboolean
+shows_status (Fixture *fixture)
+{
+  return g_strcmp0 (_sanasto_window_get_content_state (fixture->window), "status") == 0;
+}
+
+static void
+write_article (Fixture    *fixture,
+               const char *name,
+               const char *title,
+               const char *body)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+  g_autofree char *text = g_strdup_printf ("---\ntitle: %s\n---\n%s\n", title, body);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+copy_fixture (Fixture *fixture)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", "window", "fruit",
+                                                   NULL);
+  g_autoptr(GDir) dir = g_dir_open (source, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (source, name, NULL);
+      g_autofree char *to = g_build_filename (fixture->folder, name, NULL);
+      g_autofree char *text = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &text, &length, NULL));
+      g_assert_true (g_file_set_contents (to, text, length, NULL));
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+test_reload (void)
+{
+  Fixture fixture = { NULL, };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *banana = NULL;
+  g_autofree char *apple = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *marker = NULL;
+  guint before;
+
+  g_settings_reset (settings, "last-glossary");
+  g_settings_reset (settings, "last-entry");
+  fixture.folder = g_dir_make_tmp ("sanasto-reload-XXXXXX", &error);
+  g_assert_no_error (error);
+  copy_fixture (&fixture);
+
+  fixture.window = sanasto_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  wait_for (&fixture, window_mapped, "the window to show");
+  sanasto_window_open_folder (fixture.window, fixture.folder, NULL);
+  wait_for (&fixture, loaded, "the folder to load");
+  wait_for (&fixture, page_settled, "the first article");
+  g_assert_cmpstr (sanasto_entry_get_slug (sanasto_article_view_get_entry (view_of (&fixture))),
+                   ==, "apple");
+  g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), ==, 0);
+
+  /* (a) The open article is edited: new title and body, in the page and in the list. */
+  write_article (&fixture, "apple.md", "Apple Renamed", "A zebra ate the orchard.");
+  fixture.title = "Apple Renamed";
+  fixture.text = "zebra ate the orchard";
+  wait_for (&fixture, title_listed, "the new title in the list");
+  g_assert_cmpuint (count_in_list (&fixture, "Apple"), ==, 0);
+  wait_for (&fixture, page_shows_text, "the edited article in the view");
+  g_assert_cmpstr (sanasto_entry_get_slug (sanasto_article_view_get_entry (view_of (&fixture))),
+                   ==, "apple");
+  g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), >=, 1);
+
+  /* (b) A new article appears, also while a search for it is typed, which stays. */
+  marker = run_script (&fixture, "window.reloadMarker = 'kept'; window.reloadMarker");
+  g_assert_cmpstr (marker, ==, "kept");
+  g_clear_pointer (&marker, g_free);
+  gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "cherry");
+  write_article (&fixture, "cherry.md", "Cherry",
+                 "Small and crimson, smaller than an [apple](apple.md).");
+  fixture.title = "Cherry";
+  wait_for (&fixture, title_listed, "the new article in the list");
+  g_assert_cmpstr (gtk_editable_get_text (_sanasto_window_get_search_entry (fixture.window)), ==,
+                   "cherry");
+  gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "");
+  /* The article shown is still the one read, and its page was not loaded again (the reader
+   * keeps their place). */
+  g_assert_cmpstr (sanasto_entry_get_slug (sanasto_article_view_get_entry (view_of (&fixture))),
+                   ==, "apple");
+  g_assert_cmpstr (sanasto_entry_get_title (sanasto_article_view_get_entry (view_of (&fixture))),
+                   ==, "Apple Renamed");
+  marker = run_script (&fixture, "window.reloadMarker || 'reloaded'");
+  g_assert_cmpstr (marker, ==, "kept");
+  g_clear_pointer (&marker, g_free);
+  /* Its "Referenced by" now names the new article that links to it. */
+  fixture.text = "Cherry";
+  wait_for (&fixture, backlinks_name, "the new backlink on the page");
+  /* Full-text search knows the new article's words. */
+  gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "crimson");
+  fixture.title = "Cherry";
+  wait_for (&fixture, full_text_finds, "a full-text hit in the new article");
+  gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "");
+
+  /* A new folder is watched too. */
+  sub = g_build_filename (fixture.folder, "more", NULL);
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  wait_for (&fixture, quiet, "the new folder to be seen");
+  write_article (&fixture, "more/date.md", "Date", "Sweet and brown.");
+  fixture.title = "Date";
+  wait_for (&fixture, title_listed, "the article in a new folder");
+
+  /* (c) A removed article disappears. */
+  banana = g_build_filename (fixture.folder, "banana.md", NULL);
+  g_assert_cmpint (g_unlink (banana), ==, 0);
+  fixture.title = "Banana";
+  wait_for (&fixture, title_gone, "the removed article to leave the list");
+
+  /* (d) 200 files at once (a checkout of another branch): one reload shows them all. */
+  wait_for (&fixture, quiet, "no reload to be pending");
+  before = _sanasto_window_get_reload_count (fixture.window);
+  fixture.expected = g_list_model_get_n_items (_sanasto_window_get_matches (fixture.window)) +
+                     N_MANY;
+  for (guint i = 0; i < N_MANY; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("many-%03u.md", i);
+      g_autofree char *title = g_strdup_printf ("Many %03u", i);
+
+      write_article (&fixture, name, title, "One of many.");
+    }
+  wait_for (&fixture, all_many_listed, "the 200 new articles");
+  g_assert_cmpuint (count_in_list (&fixture, "Many 000"), ==, 1);
+  g_assert_cmpuint (count_in_list (&fixture, "Many 199"), ==, 1);
+  g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), ==, before + 1);
+
+  /* The open article is removed: the view says it is gone. */
+  apple = g_build_filename (fixture.folder, "apple.md", NULL);
+  g_assert_cmpint (g_unlink (apple), ==, 0);
+  fixture.title = "Apple Renamed";
+  wait_for (&fixture, title_gone, "the open article to leave the list");
+  wait_for (&fixture, shows_status, "the article-removed state");
+  g_assert_null (sanasto_article_view_get_entry (view_of (&fixture)));
+
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  remove_tree (fixture.folder);
+  g_free (fixture.folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window-reload/follows-the-folder", test_reload);
+
+  return g_test_run ();
+}
