@@ -498,8 +498,10 @@ sanasto_term_matcher_set_query (SanastoTermMatcher *self,
   g_clear_pointer (&self->kinds, g_array_unref);
   self->kinds = g_steal_pointer (&kinds);
 
+  /* Empty arrays have NULL data, which memcmp() must not be given. */
   if (matches->len == self->matches->len &&
-      memcmp (matches->data, self->matches->data, matches->len * sizeof (guint)) == 0)
+      (matches->len == 0 ||
+       memcmp (matches->data, self->matches->data, matches->len * sizeof (guint)) == 0))
     return;
 
   /* Only the part that differs changes: the list keeps the rows (and their widgets) of an
