@@ -25,42 +25,7 @@
 #include "sanasto-list-popover.h"
 #include "sanasto-window-private.h"
 #include "sanasto-window-reading-private.h"
-
-#define WAIT_SECONDS 60
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (SanastoWindow *window);
-
-static void
-wait_for (SanastoWindow *window,
-          Condition      condition,
-          const char    *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!condition (window))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "window-test-support.h"
 
 static gboolean
 mapped (SanastoWindow *window)
@@ -87,10 +52,10 @@ open_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window, mapped, "the window to show");
+  sanasto_test_wait_until ((SanastoTestCondition) mapped, window, "the window to show");
   sanasto_window_open_folder (window, folder, "apple");
-  wait_for (window, page_settled, "the first article");
-  settle ();
+  sanasto_test_wait_until ((SanastoTestCondition) page_settled, window, "the first article");
+  sanasto_test_settle (300);
   return window;
 }
 
@@ -98,22 +63,7 @@ static void
 close_window (SanastoWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      rm_rf (child);
-    }
-  g_remove (path);
+  sanasto_test_settle (300);
 }
 
 /* ---- Names ---- */
@@ -297,7 +247,7 @@ open_popover (SanastoWindow *window,
               const char    *action)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
-  settle ();
+  sanasto_test_settle (300);
 }
 
 /* Every control of the window, and of the popovers once they are filled, has a name. */
@@ -323,7 +273,7 @@ test_controls_named (void)
 
   /* The find bar's controls count too, though it starts closed. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
-  settle ();
+  sanasto_test_settle (300);
 
   check_tree (GTK_WIDGET (window), problems, &n_checked);
   g_assert_cmpuint (n_checked, >=, 15);
@@ -335,7 +285,7 @@ test_controls_named (void)
     guint n_before = n_checked;
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
-    settle ();
+    sanasto_test_settle (300);
     for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preferences == NULL; i++)
       {
         g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
@@ -459,7 +409,7 @@ test_tab_order (void)
 
   gtk_widget_grab_focus (GTK_WIDGET (_sanasto_window_get_search_entry (window)));
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  settle ();
+  sanasto_test_settle (300);
 
   for (int step = 0; step < 40 && n_regions < G_N_ELEMENTS (order); step++)
     {
@@ -740,6 +690,6 @@ main (int   argc,
   g_test_add_func ("/accessibility/shortcuts-listed", test_shortcuts_listed);
 
   status = g_test_run ();
-  rm_rf (data_home);
+  sanasto_test_remove_tree (data_home);
   return status;
 }

@@ -17,6 +17,7 @@
 
 #include "sanasto-article-view-private.h"
 #include "sanasto-window-private.h"
+#include "window-test-support.h"
 
 #define WAIT_SECONDS 60
 #define SECRET "SANASTOSECRETWORD"
@@ -33,29 +34,10 @@ typedef struct
   gboolean          load_finished;
 } Fixture;
 
-typedef gboolean (*Condition) (Fixture *fixture);
-
 static gboolean
 wake_cb (gpointer data)
 {
   return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Fixture    *fixture,
-          Condition   condition,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!condition (fixture))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
 }
 
 /* Gives late subresource loads, redirects and timers time to fire. */
@@ -317,25 +299,6 @@ make_glossary (Fixture *fixture)
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -359,9 +322,9 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (web_view_of (fixture), "load-changed", G_CALLBACK (load_changed_cb), fixture);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for (fixture, window_mapped, "the window to show");
+  sanasto_test_wait_until ((SanastoTestCondition) window_mapped, fixture, "the window to show");
   sanasto_window_open_folder (fixture->window, fixture->root, NULL);
-  wait_for (fixture, folder_loaded, "the folder to load");
+  sanasto_test_wait_until ((SanastoTestCondition) folder_loaded, fixture, "the folder to load");
   settle (300);
 }
 
@@ -375,7 +338,7 @@ fixture_tear_down (Fixture       *fixture,
   g_socket_service_stop (fixture->service);
   g_socket_listener_close (G_SOCKET_LISTENER (fixture->service));
   g_clear_object (&fixture->service);
-  remove_tree (fixture->tmp);
+  sanasto_test_remove_tree (fixture->tmp);
   g_clear_pointer (&fixture->tmp, g_free);
   g_clear_pointer (&fixture->root, g_free);
   g_clear_pointer (&fixture->launched_uri, g_free);
@@ -403,7 +366,7 @@ show_entry (Fixture      *fixture,
 {
   fixture->load_finished = FALSE;
   sanasto_article_view_load_entry (view_of (fixture), entry);
-  wait_for (fixture, load_done, "the page to load");
+  sanasto_test_wait_until ((SanastoTestCondition) load_done, fixture, "the page to load");
   settle (700);
 }
 
@@ -496,7 +459,7 @@ probe_image (Fixture    *fixture,
                             id, src);
   g_free (run_script (fixture, script));
   probe_id = id;
-  wait_for (fixture, probe_done, src);
+  sanasto_test_wait_until ((SanastoTestCondition) probe_done, fixture, src);
   g_free (script);
   script = g_strdup_printf ("String(document.getElementById ('%s').naturalWidth)", id);
   width = run_script (fixture, script);
@@ -560,7 +523,7 @@ test_no_escapes (Fixture       *fixture,
     {
       webkit_web_view_load_uri (web_view_of (fixture), navigations[i]);
       settle (800);
-      wait_for (fixture, load_done, "the view to settle");
+      sanasto_test_wait_until ((SanastoTestCondition) load_done, fixture, "the view to settle");
       if (page_has_secret (fixture))
         g_error ("%s was served", navigations[i]);
       g_assert_false (g_str_has_prefix (webkit_web_view_get_uri (web_view_of (fixture)),

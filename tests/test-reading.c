@@ -18,42 +18,7 @@
 #include "sanasto-preferences-window.h"
 #include "sanasto-window-private.h"
 #include "sanasto-window-reading-private.h"
-
-#define WAIT_SECONDS 60
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "window-test-support.h"
 
 static gboolean
 mapped (gpointer data)
@@ -85,9 +50,9 @@ open_window (const char *term)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (mapped, window, "the window to show");
+  sanasto_test_wait_until (mapped, window, "the window to show");
   sanasto_window_open_folder (window, folder, term);
-  wait_for (page_settled, window, "the first article");
+  sanasto_test_wait_until (page_settled, window, "the first article");
   return window;
 }
 
@@ -130,7 +95,7 @@ wait_for_slug (SanastoWindow *window,
   WantSlug want = { window, slug };
   g_autofree char *what = g_strdup_printf ("“%s” to show", slug);
 
-  wait_for (shows_slug, &want, what);
+  sanasto_test_wait_until (shows_slug, &want, what);
 }
 
 static void
@@ -182,7 +147,7 @@ run_script (SanastoWindow *window,
 
   webkit_web_view_evaluate_javascript (web_view, script_text, -1, NULL, NULL, NULL,
                                        script_done_cb, &script);
-  wait_for (script_done, &script, "a script's answer");
+  sanasto_test_wait_until (script_done, &script, "a script's answer");
   return script.number;
 }
 
@@ -207,7 +172,7 @@ popover (SanastoWindow *window,
   GtkWidget *widget;
 
   gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
-  settle ();
+  sanasto_test_settle (300);
   if (g_str_equal (action, "win.show-bookmarks"))
     widget = _sanasto_window_get_bookmarks_popover (window);
   else if (g_str_equal (action, "win.show-history"))
@@ -243,7 +208,7 @@ activate_row (SanastoListPopover *list,
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  settle ();
+  sanasto_test_settle (300);
 }
 
 /* As a click on the row's remove button does. */
@@ -257,7 +222,7 @@ click_remove (SanastoListPopover *list,
 
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
-  settle ();
+  sanasto_test_settle (300);
 }
 
 /* SANASTO_TEST_SCREENSHOTS=1: a picture of the window for people to look at. */
@@ -276,7 +241,7 @@ maybe_screenshot (SanastoWindow *window,
   if (g_getenv ("SANASTO_TEST_SCREENSHOTS") == NULL)
     return;
 
-  settle ();
+  sanasto_test_settle (300);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
@@ -297,7 +262,7 @@ static void
 close_window (SanastoWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  sanasto_test_settle (300);
 }
 
 /* Ctrl+D stars the entry; the bookmarks popover lists it; its button removes it. */
@@ -401,7 +366,7 @@ test_contents (void)
   activate_row (list, 7);
   want.window = window;
   want.at_least = 500;
-  wait_for (scrolled_to, &want, "the page to scroll to Markets");
+  sanasto_test_wait_until (scrolled_to, &want, "the page to scroll to Markets");
   g_assert_true (g_str_has_suffix (sanasto_article_view_get_uri (sanasto_window_get_article_view (window)),
                                    "#markets"));
   g_assert_cmpstr (slug_shown (window), ==, "apple");
@@ -424,7 +389,7 @@ test_random_and_drafts (void)
   g_assert_cmpstr (adw_window_title_get_subtitle (window->sidebar_title), ==, "4 terms");
 
   g_settings_set_boolean (settings, "show-drafts", FALSE);
-  wait_for (page_settled, window, "the list without drafts");
+  sanasto_test_wait_until (page_settled, window, "the list without drafts");
   matches = _sanasto_window_get_matches (window);
   g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 3);
   g_assert_cmpstr (adw_window_title_get_subtitle (window->sidebar_title), ==, "3 terms");
@@ -435,8 +400,8 @@ test_random_and_drafts (void)
       SanastoEntry *entry;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.random-entry", NULL);
-      settle ();
-      wait_for (page_settled, window, "a random entry");
+      sanasto_test_settle (300);
+      sanasto_test_wait_until (page_settled, window, "a random entry");
       entry = sanasto_article_view_get_entry (sanasto_window_get_article_view (window));
       g_assert_cmpstr (sanasto_entry_get_language (entry), ==, "en");
       g_assert_cmpstr (sanasto_entry_get_slug (entry), !=, before);
@@ -444,7 +409,7 @@ test_random_and_drafts (void)
     }
 
   g_settings_set_boolean (settings, "show-drafts", TRUE);
-  wait_for (page_settled, window, "the list with drafts");
+  sanasto_test_wait_until (page_settled, window, "the list with drafts");
   g_assert_cmpuint (g_list_model_get_n_items (_sanasto_window_get_matches (window)), ==, 4);
 
   close_window (window);
@@ -484,20 +449,20 @@ test_article_font (void)
 
   g_settings_set_int (settings, "article-font-size", 31);
   want.value = 31;
-  wait_for (script_gives, &want, "the text size to apply");
+  sanasto_test_wait_until (script_gives, &want, "the text size to apply");
   open_slug (window, "en", "plum");
   g_assert_cmpfloat (run_script (window, want.script), ==, 31);
 
   g_settings_set_string (settings, "article-font-family", "Nonexistent \"Font\" </style>");
   want.script = "getComputedStyle(document.body).fontFamily.indexOf('Nonexistent') >= 0 ? 1 : 0";
   want.value = 1;
-  wait_for (script_gives, &want, "the font to apply");
+  sanasto_test_wait_until (script_gives, &want, "the font to apply");
 
   g_settings_reset (settings, "article-font-size");
   g_settings_reset (settings, "article-font-family");
   want.script = "parseFloat(getComputedStyle(document.body).fontSize)";
   want.value = own_size;
-  wait_for (script_gives, &want, "the article's own size to come back");
+  sanasto_test_wait_until (script_gives, &want, "the article's own size to come back");
 
   close_window (window);
 }
@@ -549,7 +514,7 @@ test_preferences (void)
   g_settings_reset (settings, "color-scheme");
   window = open_window ("pear");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
-  settle ();
+  sanasto_test_settle (300);
   preferences = find_preferences ();
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
@@ -574,7 +539,7 @@ test_preferences (void)
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (drafts)));
   gtk_switch_set_active (GTK_SWITCH (drafts), FALSE);
   g_assert_false (g_settings_get_boolean (settings, "show-drafts"));
-  wait_for (page_settled, window, "the list without drafts");
+  sanasto_test_wait_until (page_settled, window, "the list without drafts");
   g_assert_cmpuint (g_list_model_get_n_items (_sanasto_window_get_matches (window)), ==, 3);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (size), 22);
@@ -609,12 +574,12 @@ test_session_restored (void)
   run_script (window, "window.scrollTo(0, 1200); window.scrollY");
   want.window = window;
   want.at_least = 1200;
-  wait_for (scrolled_to, &want, "the page to scroll");
+  sanasto_test_wait_until (scrolled_to, &want, "the page to scroll");
 
   history = g_object_ref (_sanasto_window_get_history (window));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  wait_for (is_null, &window, "the window to close");
+  sanasto_test_wait_until (is_null, &window, "the window to close");
 
   g_assert_true (sanasto_history_get_session (history, NULL, NULL, &slug, &scroll_y));
   g_assert_cmpstr (slug, ==, "apple");
@@ -626,26 +591,11 @@ test_session_restored (void)
   g_assert_cmpstr (slug_shown (window), ==, "apple");
   want.window = window;
   want.at_least = 1199;
-  wait_for (scrolled_to, &want, "the old position");
+  sanasto_test_wait_until (scrolled_to, &want, "the old position");
   restored = run_script (window, "window.scrollY");
   g_assert_cmpfloat (fabs (restored - 1200), <, 1);
 
   close_window (window);
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      rm_rf (child);
-    }
-  g_remove (path);
 }
 
 int
@@ -675,6 +625,6 @@ main (int   argc,
   g_test_add_func ("/reading/preferences", test_preferences);
 
   status = g_test_run ();
-  rm_rf (data_home);
+  sanasto_test_remove_tree (data_home);
   return status;
 }

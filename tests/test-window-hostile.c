@@ -16,6 +16,7 @@
 #include "hostile-folder.h"
 #include "sanasto-article-view-private.h"
 #include "sanasto-window-private.h"
+#include "window-test-support.h"
 
 #define WAIT_SECONDS 120
 #define HUGE_SIZE    (2 * 1024 * 1024)
@@ -29,44 +30,16 @@ typedef struct
   char          *wanted_uri_end;  /* "/slug" of the page show_entry() waits for */
 } Fixture;
 
-typedef gboolean (*Condition) (Fixture *fixture);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Fixture    *fixture,
-          Condition   condition,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!condition (fixture))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static SanastoArticleView *
 view_of (Fixture *fixture)
 {
   return sanasto_window_get_article_view (fixture->window);
+}
+
+static WebKitWebView *
+web_view_of (Fixture *fixture)
+{
+  return _sanasto_article_view_get_web_view (view_of (fixture));
 }
 
 static void
@@ -128,44 +101,6 @@ load_done (Fixture *fixture)
          uri != NULL && g_str_has_suffix (uri, fixture->wanted_uri_end);
 }
 
-typedef struct
-{
-  gboolean  done;
-  char     *result;
-} ScriptResult;
-
-static void
-script_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ScriptResult *script = user_data;
-  g_autoptr(JSCValue) value = NULL;
-
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, NULL);
-  if (value != NULL && jsc_value_is_string (value))
-    script->result = jsc_value_to_string (value);
-  script->done = TRUE;
-}
-
-static char *
-run_script (Fixture    *fixture,
-            const char *script)
-{
-  ScriptResult result = { FALSE, NULL };
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  webkit_web_view_evaluate_javascript (_sanasto_article_view_get_web_view (view_of (fixture)),
-                                       script, -1, NULL, NULL, NULL, script_done_cb, &result);
-  while (!result.done)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for the script %s", script);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return result.result;
-}
-
 static SanastoEntry *
 find_in_list (Fixture    *fixture,
               const char *slug)
@@ -193,8 +128,8 @@ show_entry (Fixture      *fixture,
   fixture->load_finished = FALSE;
   fixture->load_failed = FALSE;
   sanasto_article_view_load_entry (view_of (fixture), entry);
-  wait_for (fixture, load_done, fixture->wanted_uri_end);
-  settle ();
+  sanasto_test_wait_until ((SanastoTestCondition) load_done, fixture, fixture->wanted_uri_end);
+  sanasto_test_settle (300);
 }
 
 /* The removed article shows a status page, or the folder reloaded without it. */
@@ -234,10 +169,10 @@ test_window_hostile (void)
                     &fixture);
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1000, 700);
   gtk_window_present (GTK_WINDOW (fixture.window));
-  wait_for (&fixture, window_mapped, "the window to show");
+  sanasto_test_wait_until ((SanastoTestCondition) window_mapped, &fixture, "the window to show");
   sanasto_window_open_folder (fixture.window, hostile.root, NULL);
-  wait_for (&fixture, folder_loaded, "the folder to load");
-  settle ();
+  sanasto_test_wait_until ((SanastoTestCondition) folder_loaded, &fixture, "the folder to load");
+  sanasto_test_settle (300);
 
   g_assert_cmpstr (_sanasto_window_get_sidebar_state (fixture.window), ==, "list");
 
@@ -256,7 +191,7 @@ test_window_hostile (void)
       show_entry (&fixture, entry);
       g_assert_false (fixture.load_failed);
       g_assert_null (_sanasto_article_view_get_error (view_of (&fixture)));
-      shown = run_script (&fixture, script);
+      shown = sanasto_test_run_script (web_view_of (&fixture), script);
       if (g_strcmp0 (shown, "true") != 0)
         g_error ("The page of %s does not show its text", good->slug);
       g_assert_false (fixture.web_process_died);
@@ -276,14 +211,15 @@ test_window_hostile (void)
    * on working. */
   removed = g_build_filename (hostile.root, "removed.md", NULL);
   g_assert_cmpint (g_unlink (removed), ==, 0);
-  settle ();
-  wait_for (&fixture, folder_loaded, "the folder to reload");
+  sanasto_test_settle (300);
+  sanasto_test_wait_until ((SanastoTestCondition) folder_loaded, &fixture, "the folder to reload");
   g_clear_object (&entry);
   entry = find_in_list (&fixture, "removed");
   if (entry != NULL)
     {
       sanasto_article_view_load_entry (view_of (&fixture), entry);
-      wait_for (&fixture, removed_handled, "a status page or a reload");
+      sanasto_test_wait_until ((SanastoTestCondition) removed_handled, &fixture,
+                               "a status page or a reload");
     }
   plain = find_in_list (&fixture, "plain");
   g_assert_nonnull (plain);
@@ -293,7 +229,7 @@ test_window_hostile (void)
 
   g_signal_handlers_disconnect_by_data (web_view, &fixture);
   gtk_window_destroy (GTK_WINDOW (fixture.window));
-  settle ();
+  sanasto_test_settle (300);
   g_free (fixture.wanted_uri_end);
   hostile_free (&hostile);
 }
@@ -303,6 +239,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  sanasto_test_set_wait_seconds (WAIT_SECONDS);
   adw_init ();
 
   g_test_add_func ("/window-hostile/open", test_window_hostile);

@@ -16,9 +16,8 @@
 #include "sanasto-window-private.h"
 #include "sanasto-window-search-private.h"
 #include "sanasto-window-reload-private.h"
+#include "window-test-support.h"
 
-/* Generous: a slow machine must not fail the tests, a hang must. */
-#define WAIT_SECONDS 60
 #define N_MANY 200
 
 typedef struct
@@ -30,35 +29,16 @@ typedef struct
   guint          expected;  /* list rows */
 } Fixture;
 
-typedef gboolean (*Condition) (Fixture *fixture);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Fixture    *fixture,
-          Condition   condition,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!condition (fixture))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
 static SanastoArticleView *
 view_of (Fixture *fixture)
 {
   return sanasto_window_get_article_view (fixture->window);
+}
+
+static WebKitWebView *
+web_view_of (Fixture *fixture)
+{
+  return _sanasto_article_view_get_web_view (view_of (fixture));
 }
 
 static gboolean
@@ -86,45 +66,6 @@ static gboolean
 quiet (Fixture *fixture)
 {
   return !_sanasto_window_is_reloading (fixture->window);
-}
-
-typedef struct
-{
-  gboolean  done;
-  char     *result;
-} ScriptResult;
-
-static void
-script_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ScriptResult *script = user_data;
-  g_autoptr(JSCValue) value = NULL;
-
-  /* An error (the page is between two documents) reads as no answer; callers wait. */
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, NULL);
-  if (value != NULL && jsc_value_is_string (value))
-    script->result = jsc_value_to_string (value);
-  script->done = TRUE;
-}
-
-static char *
-run_script (Fixture    *fixture,
-            const char *script)
-{
-  ScriptResult result = { FALSE, NULL };
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  webkit_web_view_evaluate_javascript (_sanasto_article_view_get_web_view (view_of (fixture)),
-                                       script, -1, NULL, NULL, NULL, script_done_cb, &result);
-  while (!result.done)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for the script %s", script);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return result.result;
 }
 
 /* The number of list rows titled title (the list shows every term while no search runs). */
@@ -165,8 +106,9 @@ page_shows_text (Fixture *fixture)
 
   if (!page_settled (fixture))
     return FALSE;
-  heading = run_script (fixture, "(document.querySelector('h1') || {}).textContent || ''");
-  body = run_script (fixture, "document.body.innerText");
+  heading = sanasto_test_run_script (web_view_of (fixture),
+                                     "(document.querySelector('h1') || {}).textContent || ''");
+  body = sanasto_test_run_script (web_view_of (fixture), "document.body.innerText");
   return g_strcmp0 (heading, fixture->title) == 0 && body != NULL &&
          strstr (body, fixture->text) != NULL;
 }
@@ -175,7 +117,8 @@ static gboolean
 backlinks_name (Fixture *fixture)
 {
   g_autofree char *text =
-    run_script (fixture, "(document.querySelector ('section.backlinks') || {}).innerText || ''");
+    sanasto_test_run_script (web_view_of (fixture),
+                             "(document.querySelector ('section.backlinks') || {}).innerText || ''");
 
   return text != NULL && strstr (text, fixture->text) != NULL;
 }
@@ -249,24 +192,6 @@ copy_fixture (Fixture *fixture)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_reload (void)
 {
   Fixture fixture = { NULL, };
@@ -287,10 +212,10 @@ test_reload (void)
   fixture.window = sanasto_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1000, 700);
   gtk_window_present (GTK_WINDOW (fixture.window));
-  wait_for (&fixture, window_mapped, "the window to show");
+  sanasto_test_wait_until ((SanastoTestCondition) window_mapped, &fixture, "the window to show");
   sanasto_window_open_folder (fixture.window, fixture.folder, NULL);
-  wait_for (&fixture, loaded, "the folder to load");
-  wait_for (&fixture, page_settled, "the first article");
+  sanasto_test_wait_until ((SanastoTestCondition) loaded, &fixture, "the folder to load");
+  sanasto_test_wait_until ((SanastoTestCondition) page_settled, &fixture, "the first article");
   g_assert_cmpstr (sanasto_entry_get_slug (sanasto_article_view_get_entry (view_of (&fixture))),
                    ==, "apple");
   g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), ==, 0);
@@ -299,22 +224,26 @@ test_reload (void)
   write_article (&fixture, "apple.md", "Apple Renamed", "A zebra ate the orchard.");
   fixture.title = "Apple Renamed";
   fixture.text = "zebra ate the orchard";
-  wait_for (&fixture, title_listed, "the new title in the list");
+  sanasto_test_wait_until ((SanastoTestCondition) title_listed, &fixture,
+                           "the new title in the list");
   g_assert_cmpuint (count_in_list (&fixture, "Apple"), ==, 0);
-  wait_for (&fixture, page_shows_text, "the edited article in the view");
+  sanasto_test_wait_until ((SanastoTestCondition) page_shows_text, &fixture,
+                           "the edited article in the view");
   g_assert_cmpstr (sanasto_entry_get_slug (sanasto_article_view_get_entry (view_of (&fixture))),
                    ==, "apple");
   g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), >=, 1);
 
   /* (b) A new article appears, also while a search for it is typed, which stays. */
-  marker = run_script (&fixture, "window.reloadMarker = 'kept'; window.reloadMarker");
+  marker = sanasto_test_run_script (web_view_of (&fixture),
+                                    "window.reloadMarker = 'kept'; window.reloadMarker");
   g_assert_cmpstr (marker, ==, "kept");
   g_clear_pointer (&marker, g_free);
   gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "cherry");
   write_article (&fixture, "cherry.md", "Cherry",
                  "Small and crimson, smaller than an [apple](apple.md).");
   fixture.title = "Cherry";
-  wait_for (&fixture, title_listed, "the new article in the list");
+  sanasto_test_wait_until ((SanastoTestCondition) title_listed, &fixture,
+                           "the new article in the list");
   g_assert_cmpstr (gtk_editable_get_text (_sanasto_window_get_search_entry (fixture.window)), ==,
                    "cherry");
   gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "");
@@ -324,34 +253,38 @@ test_reload (void)
                    ==, "apple");
   g_assert_cmpstr (sanasto_entry_get_title (sanasto_article_view_get_entry (view_of (&fixture))),
                    ==, "Apple Renamed");
-  marker = run_script (&fixture, "window.reloadMarker || 'reloaded'");
+  marker = sanasto_test_run_script (web_view_of (&fixture), "window.reloadMarker || 'reloaded'");
   g_assert_cmpstr (marker, ==, "kept");
   g_clear_pointer (&marker, g_free);
   /* Its "Referenced by" now names the new article that links to it. */
   fixture.text = "Cherry";
-  wait_for (&fixture, backlinks_name, "the new backlink on the page");
+  sanasto_test_wait_until ((SanastoTestCondition) backlinks_name, &fixture,
+                           "the new backlink on the page");
   /* Full-text search knows the new article's words. */
   gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "crimson");
   fixture.title = "Cherry";
-  wait_for (&fixture, full_text_finds, "a full-text hit in the new article");
+  sanasto_test_wait_until ((SanastoTestCondition) full_text_finds, &fixture,
+                           "a full-text hit in the new article");
   gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "");
 
   /* A new folder is watched too. */
   sub = g_build_filename (fixture.folder, "more", NULL);
   g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
-  wait_for (&fixture, quiet, "the new folder to be seen");
+  sanasto_test_wait_until ((SanastoTestCondition) quiet, &fixture, "the new folder to be seen");
   write_article (&fixture, "more/date.md", "Date", "Sweet and brown.");
   fixture.title = "Date";
-  wait_for (&fixture, title_listed, "the article in a new folder");
+  sanasto_test_wait_until ((SanastoTestCondition) title_listed, &fixture,
+                           "the article in a new folder");
 
   /* (c) A removed article disappears. */
   banana = g_build_filename (fixture.folder, "banana.md", NULL);
   g_assert_cmpint (g_unlink (banana), ==, 0);
   fixture.title = "Banana";
-  wait_for (&fixture, title_gone, "the removed article to leave the list");
+  sanasto_test_wait_until ((SanastoTestCondition) title_gone, &fixture,
+                           "the removed article to leave the list");
 
   /* (d) 200 files at once (a checkout of another branch): one reload shows them all. */
-  wait_for (&fixture, quiet, "no reload to be pending");
+  sanasto_test_wait_until ((SanastoTestCondition) quiet, &fixture, "no reload to be pending");
   before = _sanasto_window_get_reload_count (fixture.window);
   fixture.expected = g_list_model_get_n_items (_sanasto_window_get_matches (fixture.window)) +
                      N_MANY;
@@ -362,7 +295,8 @@ test_reload (void)
 
       write_article (&fixture, name, title, "One of many.");
     }
-  wait_for (&fixture, all_many_listed, "the 200 new articles");
+  sanasto_test_wait_until ((SanastoTestCondition) all_many_listed, &fixture,
+                           "the 200 new articles");
   g_assert_cmpuint (count_in_list (&fixture, "Many 000"), ==, 1);
   g_assert_cmpuint (count_in_list (&fixture, "Many 199"), ==, 1);
   g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), ==, before + 1);
@@ -371,12 +305,14 @@ test_reload (void)
   apple = g_build_filename (fixture.folder, "apple.md", NULL);
   g_assert_cmpint (g_unlink (apple), ==, 0);
   fixture.title = "Apple Renamed";
-  wait_for (&fixture, title_gone, "the open article to leave the list");
-  wait_for (&fixture, shows_status, "the article-removed state");
+  sanasto_test_wait_until ((SanastoTestCondition) title_gone, &fixture,
+                           "the open article to leave the list");
+  sanasto_test_wait_until ((SanastoTestCondition) shows_status, &fixture,
+                           "the article-removed state");
   g_assert_null (sanasto_article_view_get_entry (view_of (&fixture)));
 
   gtk_window_destroy (GTK_WINDOW (fixture.window));
-  remove_tree (fixture.folder);
+  sanasto_test_remove_tree (fixture.folder);
   g_free (fixture.folder);
 }
 

@@ -18,9 +18,7 @@
 #include "sanasto-search-row.h"
 #include "sanasto-window-private.h"
 #include "sanasto-window-search-private.h"
-
-/* Generous: a slow machine must not fail the tests, a hang must. */
-#define WAIT_SECONDS 60
+#include "window-test-support.h"
 
 typedef struct
 {
@@ -28,46 +26,16 @@ typedef struct
   int            find_matches;  /* -1: no answer yet */
 } Fixture;
 
-typedef gboolean (*Condition) (Fixture *fixture);
-
-static void remove_tree (const char *path);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Fixture    *fixture,
-          Condition   condition,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!condition (fixture))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-static void
-settle_for (int milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static SanastoArticleView *
 view_of (Fixture *fixture)
 {
   return sanasto_window_get_article_view (fixture->window);
+}
+
+static WebKitWebView *
+web_view_of (Fixture *fixture)
+{
+  return _sanasto_article_view_get_web_view (view_of (fixture));
 }
 
 static gboolean
@@ -115,7 +83,7 @@ save_screenshot (Fixture    *fixture,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  settle_for (400);
+  sanasto_test_settle (400);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
@@ -151,11 +119,11 @@ fixture_open_folder (Fixture    *fixture,
   g_signal_connect (view_of (fixture), "find-result", G_CALLBACK (find_result_cb), fixture);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), window_width, window_height);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for (fixture, window_mapped, "the window to show");
+  sanasto_test_wait_until ((SanastoTestCondition) window_mapped, fixture, "the window to show");
   sanasto_window_open_folder (fixture->window, folder, NULL);
-  wait_for (fixture, loaded, "the folder to load");
-  wait_for (fixture, page_settled, "the first article");
-  wait_for (fixture, index_ready, "the index");
+  sanasto_test_wait_until ((SanastoTestCondition) loaded, fixture, "the folder to load");
+  sanasto_test_wait_until ((SanastoTestCondition) page_settled, fixture, "the first article");
+  sanasto_test_wait_until ((SanastoTestCondition) index_ready, fixture, "the index");
 }
 
 static void
@@ -170,52 +138,13 @@ static void
 fixture_close (Fixture *fixture)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle_for (400);
-}
-
-typedef struct
-{
-  gboolean  done;
-  char     *result;
-} ScriptResult;
-
-static void
-script_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ScriptResult *script = user_data;
-  g_autoptr(JSCValue) value = NULL;
-  g_autoptr(GError) error = NULL;
-
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (value != NULL && jsc_value_is_string (value))
-    script->result = jsc_value_to_string (value);
-  script->done = TRUE;
-}
-
-static char *
-run_script (Fixture    *fixture,
-            const char *script)
-{
-  ScriptResult result = { FALSE, NULL };
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  webkit_web_view_evaluate_javascript (_sanasto_article_view_get_web_view (view_of (fixture)),
-                                       script, -1, NULL, NULL, NULL, script_done_cb, &result);
-  while (!result.done)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for the script %s", script);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return result.result;
+  sanasto_test_settle (400);
 }
 
 static char *
 page_text (Fixture *fixture)
 {
-  return run_script (fixture, "document.body.innerText");
+  return sanasto_test_run_script (web_view_of (fixture), "document.body.innerText");
 }
 
 static const char *wanted_slug;
@@ -237,7 +166,7 @@ wait_for_page (Fixture    *fixture,
 {
   wanted_language = language;
   wanted_slug = slug;
-  wait_for (fixture, wanted_page_settled, slug);
+  sanasto_test_wait_until ((SanastoTestCondition) wanted_page_settled, fixture, slug);
 }
 
 static gboolean
@@ -329,10 +258,10 @@ test_indexing_progress (void)
   g_assert_true (GTK_IS_LABEL (label));
   g_signal_connect (label, "notify::label", G_CALLBACK (progress_label_cb), seen);
   gtk_window_present (GTK_WINDOW (fixture.window));
-  wait_for (&fixture, window_mapped, "the window to show");
+  sanasto_test_wait_until ((SanastoTestCondition) window_mapped, &fixture, "the window to show");
   sanasto_window_open_folder (fixture.window, folder, NULL);
-  wait_for (&fixture, loaded, "the folder to load");
-  wait_for (&fixture, index_ready, "the index");
+  sanasto_test_wait_until ((SanastoTestCondition) loaded, &fixture, "the folder to load");
+  sanasto_test_wait_until ((SanastoTestCondition) index_ready, &fixture, "the index");
 
   for (guint i = 0; i < seen->len; i++)
     {
@@ -344,7 +273,7 @@ test_indexing_progress (void)
   g_assert_false (gtk_widget_get_visible (_sanasto_window_get_index_progress (fixture.window)));
 
   fixture_close (&fixture);
-  remove_tree (folder);
+  sanasto_test_remove_tree (folder);
 }
 
 static void
@@ -360,7 +289,7 @@ test_full_text_hit (void)
 
   /* "perigean" is in the text of Tide only, in no title. */
   gtk_editable_set_text (search, "perigean");
-  wait_for (&fixture, has_full_text_hits, "full-text hits");
+  sanasto_test_wait_until ((SanastoTestCondition) has_full_text_hits, &fixture, "full-text hits");
   g_assert_cmpuint (g_list_model_get_n_items (_sanasto_window_get_matches (fixture.window)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (_sanasto_window_get_full_text_hits (fixture.window)),
                     ==, 1);
@@ -368,7 +297,7 @@ test_full_text_hit (void)
   g_assert_cmpstr (sanasto_entry_get_slug (sanasto_search_hit_get_entry (hit)), ==, "tide");
   g_assert_cmpstr (_sanasto_window_get_sidebar_state (fixture.window), ==, "list");
 
-  settle_for (300);
+  sanasto_test_settle (300);
   collect_search_rows (GTK_WIDGET (_sanasto_window_get_list_view (fixture.window)), rows);
   g_test_message ("Rows: %s", rows->str);
   g_assert_nonnull (strstr (rows->str, "Tide"));
@@ -379,14 +308,14 @@ test_full_text_hit (void)
   fixture.find_matches = -1;
   g_signal_emit_by_name (search, "activate");
   wait_for_page (&fixture, "en", "tide");
-  wait_for (&fixture, found_in_page, "the word highlighted");
+  sanasto_test_wait_until ((SanastoTestCondition) found_in_page, &fixture, "the word highlighted");
   g_assert_cmpint (fixture.find_matches, >=, 1);
   save_screenshot (&fixture, "full-text-opened");
 
   /* A new word drops the old hits at once; a title match is not repeated as a hit. */
   gtk_editable_set_text (search, "harbour");
   g_signal_emit_by_name (search, "search-changed");
-  settle_for (600);
+  sanasto_test_settle (600);
   g_assert_cmpuint (g_list_model_get_n_items (_sanasto_window_get_matches (fixture.window)), >=,
                     1);
   for (guint i = 0; i < g_list_model_get_n_items (_sanasto_window_get_full_text_hits (fixture.window)); i++)
@@ -401,7 +330,7 @@ test_full_text_hit (void)
   /* A word in no title and no article: the list says so once the search is done. */
   gtk_editable_set_text (search, "zyzzyva");
   g_signal_emit_by_name (search, "search-changed");
-  wait_for (&fixture, search_finished, "the search");
+  sanasto_test_wait_until ((SanastoTestCondition) search_finished, &fixture, "the search");
   g_assert_cmpuint (g_list_model_get_n_items (_sanasto_window_get_full_text_hits (fixture.window)),
                     ==, 0);
   g_assert_cmpstr (_sanasto_window_get_sidebar_state (fixture.window), ==, "status");
@@ -447,8 +376,8 @@ test_referenced_by (void)
 static gboolean
 backlinks_shown (Fixture *fixture)
 {
-  g_autofree char *count = run_script (
-    fixture, "String (document.querySelectorAll ('section.backlinks').length)");
+  g_autofree char *count = sanasto_test_run_script (
+    web_view_of (fixture), "String (document.querySelectorAll ('section.backlinks').length)");
 
   return g_strcmp0 (count, "1") == 0;
 }
@@ -476,7 +405,7 @@ test_late_backlinks (void)
 
   _sanasto_article_view_set_index (view_of (&fixture), index);
   _sanasto_window_search_add_late_backlinks (fixture.window);
-  wait_for (&fixture, backlinks_shown, "the late backlinks");
+  sanasto_test_wait_until ((SanastoTestCondition) backlinks_shown, &fixture, "the late backlinks");
   after = page_text (&fixture);
   g_assert_nonnull (strstr (strstr (after, "Referenced by"), "Lighthouse keeper"));
   g_assert_cmpstr (sanasto_entry_get_slug (sanasto_article_view_get_entry (view_of (&fixture))),
@@ -484,8 +413,9 @@ test_late_backlinks (void)
 
   /* Asking again adds nothing. */
   _sanasto_window_search_add_late_backlinks (fixture.window);
-  settle_for (500);
-  count = run_script (&fixture, "String (document.querySelectorAll ('section.backlinks').length)");
+  sanasto_test_settle (500);
+  count = sanasto_test_run_script (web_view_of (&fixture),
+                                   "String (document.querySelectorAll ('section.backlinks').length)");
   g_assert_cmpstr (count, ==, "1");
 
   g_object_unref (index);
@@ -503,7 +433,7 @@ test_also_in (void)
   g_assert_true (sanasto_window_open_term (fixture.window, "lighthouse"));
   wait_for_page (&fixture, "en", "lighthouse");
 
-  clicked = run_script (&fixture,
+  clicked = sanasto_test_run_script (web_view_of (&fixture),
                         "document.querySelector('nav.also-in a[hreflang=\"fi\"]').click(); 'ok'");
   g_assert_cmpstr (clicked, ==, "ok");
   wait_for_page (&fixture, "fi", "lighthouse");
@@ -550,21 +480,21 @@ test_link_preview (void)
 
   /* Driven through the web view's own signal, with the result WebKit would give. */
   hover (&fixture, "sanasto://entry/en/harbour");
-  settle_for (200);
+  sanasto_test_settle (200);
   g_assert_true (gtk_widget_get_visible (preview));
   text = _sanasto_window_get_link_preview_text (fixture.window);
   g_assert_nonnull (strstr (text, "Harbour"));
   g_assert_nonnull (strstr (text, "Sheltered water"));
 
   hover (&fixture, "sanasto://missing/fog-signal?text=fog%20signal");
-  settle_for (200);
+  sanasto_test_settle (200);
   g_assert_true (gtk_widget_get_visible (preview));
   missing = _sanasto_window_get_link_preview_text (fixture.window);
   g_assert_nonnull (strstr (missing, "fog signal"));
   g_assert_nonnull (strstr (missing, "Not in this glossary"));
 
   hover (&fixture, NULL);
-  settle_for (200);
+  sanasto_test_settle (200);
   g_assert_false (gtk_widget_get_visible (preview));
 
   fixture_close (&fixture);
@@ -592,16 +522,16 @@ test_sample (void)
 
   /* "revenue" is in several articles and in no title. */
   gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "revenue");
-  wait_for (&fixture, has_full_text_hits, "full-text hits");
+  sanasto_test_wait_until ((SanastoTestCondition) has_full_text_hits, &fixture, "full-text hits");
   g_assert_cmpuint (g_list_model_get_n_items (_sanasto_window_get_full_text_hits (fixture.window)),
                     >=, 3);
   /* Enter opens the best hit with the word highlighted, the list stays. */
   fixture.find_matches = -1;
   g_signal_emit_by_name (_sanasto_window_get_search_entry (fixture.window), "activate");
-  wait_for (&fixture, page_settled, "the best hit");
-  wait_for (&fixture, found_in_page, "the word highlighted");
+  sanasto_test_wait_until ((SanastoTestCondition) page_settled, &fixture, "the best hit");
+  sanasto_test_wait_until ((SanastoTestCondition) found_in_page, &fixture, "the word highlighted");
   g_assert_cmpint (fixture.find_matches, >=, 1);
-  settle_for (600);
+  sanasto_test_settle (600);
   save_screenshot (&fixture, "sample-full-text");
 
   gtk_editable_set_text (_sanasto_window_get_search_entry (fixture.window), "");
@@ -609,7 +539,7 @@ test_sample (void)
   wait_for_page (&fixture, "en", "target-audience");
   text = page_text (&fixture);
   g_assert_nonnull (strstr (text, "Referenced by"));
-  scrolled = run_script (&fixture,
+  scrolled = sanasto_test_run_script (web_view_of (&fixture),
                          "document.querySelector('section.backlinks').scrollIntoView(); 'ok'");
   g_assert_cmpstr (scrolled, ==, "ok");
   save_screenshot (&fixture, "sample-referenced-by");
@@ -619,24 +549,6 @@ test_sample (void)
   window_height = 700;
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                  GTK_STYLE_PROVIDER (css));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -664,6 +576,6 @@ main (int   argc,
   g_test_add_func ("/window-search/sample", test_sample);
 
   status = g_test_run ();
-  remove_tree (cache);
+  sanasto_test_remove_tree (cache);
   return status;
 }

@@ -17,6 +17,7 @@
 #include "sanasto-article-view-private.h"
 #include "sanasto-term-matcher.h"
 #include "sanasto-window-private.h"
+#include "window-test-support.h"
 
 /* Generous: a slow machine must not fail the tests, a hang must. */
 #define WAIT_SECONDS 60
@@ -27,47 +28,6 @@ typedef struct
   char          *launched_uri;
   int            find_matches;  /* -1: no answer yet */
 } Fixture;
-
-typedef gboolean (*Condition) (Fixture *fixture);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Fixture    *fixture,
-          Condition   condition,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!condition (fixture))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-/* Lets pending redraws and signals run without waiting for anything in particular. */
-static void
-settle_for (int milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-settle (void)
-{
-  settle_for (400);
-}
 
 static void
 capture_launch (GtkWidget  *widget,
@@ -84,6 +44,12 @@ static SanastoArticleView *
 view_of (Fixture *fixture)
 {
   return sanasto_window_get_article_view (fixture->window);
+}
+
+static WebKitWebView *
+web_view_of (Fixture *fixture)
+{
+  return _sanasto_article_view_get_web_view (view_of (fixture));
 }
 
 static gboolean
@@ -115,7 +81,7 @@ save_screenshot (Fixture    *fixture,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  settle ();
+  sanasto_test_settle (400);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
@@ -148,9 +114,9 @@ fixture_open (Fixture    *fixture,
   _sanasto_article_view_set_launcher (view_of (fixture), capture_launch, fixture);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for (fixture, window_mapped, "the window to show");
+  sanasto_test_wait_until ((SanastoTestCondition) window_mapped, fixture, "the window to show");
   sanasto_window_open_folder (fixture->window, folder, NULL);
-  wait_for (fixture, loaded, "the folder to load");
+  sanasto_test_wait_until ((SanastoTestCondition) loaded, fixture, "the folder to load");
 }
 
 static void
@@ -160,14 +126,14 @@ fixture_open_fruit (Fixture *fixture)
                                                    NULL);
 
   fixture_open (fixture, folder);
-  wait_for (fixture, page_settled, "the first article");
+  sanasto_test_wait_until ((SanastoTestCondition) page_settled, fixture, "the first article");
 }
 
 static void
 fixture_close (Fixture *fixture)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle ();
+  sanasto_test_settle (400);
   g_clear_pointer (&fixture->launched_uri, g_free);
 }
 
@@ -179,55 +145,13 @@ slug_shown (Fixture *fixture)
   return g_strdup (entry ? sanasto_entry_get_slug (entry) : NULL);
 }
 
-typedef struct
-{
-  gboolean  done;
-  char     *result;
-} ScriptResult;
-
-static void
-script_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ScriptResult *script = user_data;
-  g_autoptr(JSCValue) value = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* An error (the page is between two documents) reads as no answer; callers wait. */
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (value != NULL && jsc_value_is_string (value))
-    script->result = jsc_value_to_string (value);
-  script->done = TRUE;
-}
-
-/* Runs a script in the page (page scripts are off; this still works) and returns its string
- * result, or NULL. */
-static char *
-run_script (Fixture    *fixture,
-            const char *script)
-{
-  ScriptResult result = { FALSE, NULL };
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  webkit_web_view_evaluate_javascript (_sanasto_article_view_get_web_view (view_of (fixture)),
-                                       script, -1, NULL, NULL, NULL, script_done_cb, &result);
-  while (!result.done)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for the script %s", script);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return result.result;
-}
-
 static void
 click_link (Fixture    *fixture,
             const char *selector)
 {
   g_autofree char *script =
     g_strdup_printf ("document.querySelector('%s').click(); 'clicked'", selector);
-  g_autofree char *result = run_script (fixture, script);
+  g_autofree char *result = sanasto_test_run_script (web_view_of (fixture), script);
 
   g_assert_cmpstr (result, ==, "clicked");
 }
@@ -238,7 +162,8 @@ static gboolean
 heading_is_wanted (Fixture *fixture)
 {
   g_autofree char *heading =
-    run_script (fixture, "(document.querySelector('h1') || {}).textContent || ''");
+    sanasto_test_run_script (web_view_of (fixture),
+                             "(document.querySelector('h1') || {}).textContent || ''");
 
   return g_strcmp0 (heading, wanted_heading) == 0;
 }
@@ -259,7 +184,7 @@ assert_shows (Fixture    *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
   /* What the page itself shows. */
   wanted_heading = title;
-  wait_for (fixture, heading_is_wanted, what);
+  sanasto_test_wait_until ((SanastoTestCondition) heading_is_wanted, fixture, what);
 }
 
 static const char *wanted_slug;
@@ -279,7 +204,7 @@ wait_for_slug (Fixture    *fixture,
   g_autofree char *what = g_strdup_printf ("the article “%s”", slug);
 
   wanted_slug = slug;
-  wait_for (fixture, shows_wanted, what);
+  sanasto_test_wait_until ((SanastoTestCondition) shows_wanted, fixture, what);
 }
 
 static GListModel *
@@ -333,10 +258,11 @@ type_query (Fixture    *fixture,
 
       gtk_editable_insert_text (entry, p, g_utf8_next_char (p) - p, &position);
       gtk_editable_set_position (entry, -1);
-      settle_for (30);
+      sanasto_test_settle (30);
     }
   wanted_query = query;
-  wait_for (fixture, list_follows_query, "the list to follow the search");
+  sanasto_test_wait_until ((SanastoTestCondition) list_follows_query, fixture,
+                           "the list to follow the search");
 }
 
 static void
@@ -391,7 +317,7 @@ press_down_in_search (Fixture *fixture)
         g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
     }
   g_assert_true (handled);
-  settle ();
+  sanasto_test_settle (400);
 }
 
 static void
@@ -446,7 +372,8 @@ test_search (void)
   /* Escape clears the search: the whole list again, the article read still selected. */
   g_signal_emit_by_name (_sanasto_window_get_search_entry (fixture.window), "stop-search");
   wanted_query = "";
-  wait_for (&fixture, list_follows_query, "the list to show every term");
+  sanasto_test_wait_until ((SanastoTestCondition) list_follows_query, &fixture,
+                           "the list to show every term");
   g_assert_cmpuint (g_list_model_get_n_items (list_model (&fixture)), ==, 7);
   g_assert_cmpuint (gtk_single_selection_get_selected (
                       GTK_SINGLE_SELECTION (list_model (&fixture))), ==, 0);
@@ -520,8 +447,9 @@ test_external_link (void)
   uri_before = sanasto_article_view_get_uri (view_of (&fixture));
 
   click_link (&fixture, "a[href^=\"https:\"]");
-  wait_for (&fixture, something_launched, "the browser to be asked");
-  settle ();
+  sanasto_test_wait_until ((SanastoTestCondition) something_launched, &fixture,
+                           "the browser to be asked");
+  sanasto_test_settle (400);
 
   g_assert_cmpstr (fixture.launched_uri, ==, "https://example.org/orchards");
   /* Never loaded in the view itself. */
@@ -546,8 +474,9 @@ test_missing_link (void)
   fixture_open_fruit (&fixture);
 
   click_link (&fixture, "a[href*=\"missing\"]");
-  wait_for (&fixture, search_has_anchor_text, "the anchor text in the search");
-  settle ();
+  sanasto_test_wait_until ((SanastoTestCondition) search_has_anchor_text, &fixture,
+                           "the anchor text in the search");
+  sanasto_test_settle (400);
 
   g_assert_cmpstr (_sanasto_window_get_last_toast (fixture.window), ==,
                    "“the durian” is not in this glossary");
@@ -603,7 +532,7 @@ test_languages (void)
   GtkDropDown *languages;
 
   fixture_open (&fixture, folder);
-  wait_for (&fixture, page_settled, "the first article");
+  sanasto_test_wait_until ((SanastoTestCondition) page_settled, &fixture, "the first article");
   languages = _sanasto_window_get_language_switcher (fixture.window);
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (languages)));
@@ -650,7 +579,7 @@ test_find_in_page (void)
 
   /* Ctrl+F puts the focus in the find entry; type there. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.find", NULL);
-  settle ();
+  sanasto_test_settle (400);
   focus = gtk_root_get_focus (GTK_ROOT (fixture.window));
   g_assert_true (GTK_IS_EDITABLE (focus));
   g_assert_true (focus != GTK_WIDGET (_sanasto_window_get_search_entry (fixture.window)) &&
@@ -659,12 +588,13 @@ test_find_in_page (void)
 
   fixture.find_matches = -1;
   gtk_editable_set_text (GTK_EDITABLE (focus), "apple");
-  wait_for (&fixture, find_answered, "the find result");
+  sanasto_test_wait_until ((SanastoTestCondition) find_answered, &fixture, "the find result");
   /* The heading, "An apple" and "apples", and as many again as the "Referenced by" section
    * shows once the index is ready: every one the reader sees. */
   {
     g_autofree char *seen =
-      run_script (&fixture, "String ((document.body.innerText.match (/apple/gi) || []).length)");
+      sanasto_test_run_script (web_view_of (&fixture),
+                               "String ((document.body.innerText.match (/apple/gi) || []).length)");
 
     g_assert_cmpint (fixture.find_matches, >=, 3);
     g_assert_cmpint (fixture.find_matches, ==, atoi (seen));
@@ -673,7 +603,7 @@ test_find_in_page (void)
 
   fixture.find_matches = -1;
   gtk_editable_set_text (GTK_EDITABLE (focus), "durianfruit");
-  wait_for (&fixture, find_answered, "the find result");
+  sanasto_test_wait_until ((SanastoTestCondition) find_answered, &fixture, "the find result");
   g_assert_cmpint (fixture.find_matches, ==, 0);
 
   /* Typing went to the find entry, not to the term search. */
@@ -705,7 +635,7 @@ test_entry_not_found (void)
   /* A stale address, as an old bookmark or a renamed file would give. */
   webkit_web_view_load_uri (_sanasto_article_view_get_web_view (view_of (&fixture)),
                             "sanasto://entry/_/no-such-fruit");
-  wait_for (&fixture, error_shown, "the not-found page");
+  sanasto_test_wait_until ((SanastoTestCondition) error_shown, &fixture, "the not-found page");
   g_assert_cmpstr (_sanasto_article_view_get_error (view_of (&fixture)), ==,
                    "This Article Cannot Be Shown");
   g_assert_null (sanasto_article_view_get_entry (view_of (&fixture)));
@@ -718,7 +648,7 @@ test_entry_not_found (void)
   gtk_widget_activate_action (GTK_WIDGET (_sanasto_window_get_list_view (fixture.window)),
                               "list.activate-item", "u", 1);
   wait_for_slug (&fixture, "apricot");
-  wait_for (&fixture, error_gone, "the article to come back");
+  sanasto_test_wait_until ((SanastoTestCondition) error_gone, &fixture, "the article to come back");
   assert_shows (&fixture, "apricot", "Apricot");
 
   fixture_close (&fixture);
@@ -732,14 +662,14 @@ test_web_process_crash (void)
   fixture_open_fruit (&fixture);
 
   webkit_web_view_terminate_web_process (_sanasto_article_view_get_web_view (view_of (&fixture)));
-  wait_for (&fixture, error_shown, "the crash page");
+  sanasto_test_wait_until ((SanastoTestCondition) error_shown, &fixture, "the crash page");
   g_assert_cmpstr (_sanasto_article_view_get_error (view_of (&fixture)), ==,
                    "The Article View Stopped");
   save_screenshot (&fixture, "crashed");
 
   /* What the Reload button does. */
   sanasto_article_view_reload (view_of (&fixture));
-  wait_for (&fixture, error_gone, "the article to come back");
+  sanasto_test_wait_until ((SanastoTestCondition) error_gone, &fixture, "the article to come back");
   assert_shows (&fixture, "apple", "Apple");
 
   fixture_close (&fixture);
@@ -758,10 +688,10 @@ test_remembers_last_entry (void)
   wait_for_slug (&fixture, "grape");
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.zoom-in", NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 900, 640);
-  settle ();
+  sanasto_test_settle (400);
   /* Closing, as the reader does, saves the window's size. */
   gtk_window_close (GTK_WINDOW (fixture.window));
-  settle ();
+  sanasto_test_settle (400);
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
@@ -773,9 +703,9 @@ test_remembers_last_entry (void)
   /* A new window on the same folder, settings kept: where the reader left off. */
   fixture.window = sanasto_window_new (NULL);
   gtk_window_present (GTK_WINDOW (fixture.window));
-  wait_for (&fixture, window_mapped, "the window to show");
+  sanasto_test_wait_until ((SanastoTestCondition) window_mapped, &fixture, "the window to show");
   sanasto_window_open_folder (fixture.window, folder, NULL);
-  wait_for (&fixture, loaded, "the folder to load");
+  sanasto_test_wait_until ((SanastoTestCondition) loaded, &fixture, "the folder to load");
   wait_for_slug (&fixture, "grape");
   assert_shows (&fixture, "grape", "Grape");
   g_assert_cmpfloat (sanasto_article_view_get_zoom (view_of (&fixture)), ==, 1.1);
@@ -902,7 +832,7 @@ test_files_stay_inside_root (void)
   write_file (article, "---\ntitle: Dot\n---\nA dot: ![dot](images/dot.png)\n", -1);
 
   fixture_open (&fixture, root);
-  wait_for (&fixture, page_settled, "the first article");
+  sanasto_test_wait_until ((SanastoTestCondition) page_settled, &fixture, "the first article");
 
   shown = load_image (&fixture, "sanasto://file/images/dot.png");
   g_assert_cmpstr (shown, ==, "loaded");
