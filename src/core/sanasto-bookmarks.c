@@ -168,20 +168,9 @@ GPtrArray *
 sanasto_bookmarks_list (SanastoBookmarks *self,
                         const char       *root)
 {
-  GPtrArray *list;
-
   g_return_val_if_fail (SANASTO_IS_BOOKMARKS (self), NULL);
 
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sanasto_entry_ref_free);
-  for (guint i = self->refs->len; i > 0; i--)
-    {
-      const SanastoEntryRef *ref = g_ptr_array_index (self->refs, i - 1);
-
-      if (root == NULL || g_strcmp0 (ref->root, root) == 0)
-        g_ptr_array_add (list, sanasto_entry_ref_copy (ref));
-    }
-
-  return list;
+  return sanasto_entry_ref_list_newest_first (self->refs, root);
 }
 
 gboolean

@@ -67,3 +67,23 @@ sanasto_entry_ref_matches (const SanastoEntryRef *ref,
          g_strcmp0 (ref->language, language != NULL ? language : "") == 0 &&
          g_strcmp0 (ref->slug, slug) == 0;
 }
+
+GPtrArray *
+sanasto_entry_ref_list_newest_first (GPtrArray  *refs,
+                                     const char *root)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (refs != NULL, NULL);
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sanasto_entry_ref_free);
+  for (guint i = refs->len; i > 0; i--)
+    {
+      const SanastoEntryRef *ref = g_ptr_array_index (refs, i - 1);
+
+      if (root == NULL || g_strcmp0 (ref->root, root) == 0)
+        g_ptr_array_add (list, sanasto_entry_ref_copy (ref));
+    }
+
+  return list;
+}

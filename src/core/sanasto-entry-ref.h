@@ -36,6 +36,10 @@ gboolean         sanasto_entry_ref_matches  (const SanastoEntryRef *ref,
                                              const char            *language,
                                              const char            *slug);
 
+/* Copies of the refs of root (all when NULL), newest first; refs is kept oldest first. */
+GPtrArray       *sanasto_entry_ref_list_newest_first (GPtrArray  *refs,
+                                                      const char *root);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SanastoEntryRef, sanasto_entry_ref_free)
 
 G_END_DECLS
