@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "sanasto-search-row.h"
+#include "sanasto-term-row-private.h"
 
 struct _SanastoSearchRow
 {
@@ -19,60 +20,18 @@ struct _SanastoSearchRow
 G_DEFINE_FINAL_TYPE (SanastoSearchRow, sanasto_search_row, GTK_TYPE_WIDGET)
 
 static void
-sanasto_search_row_dispose (GObject *object)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (sanasto_search_row_parent_class)->dispose (object);
-}
-
-static void
 sanasto_search_row_class_init (SanastoSearchRowClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->dispose = sanasto_search_row_dispose;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   /* The term list's row styles apply to both kinds of row. */
-  gtk_widget_class_set_css_name (widget_class, "termrow");
-}
-
-static GtkLabel *
-add_label (GtkWidget  *parent,
-           const char *css_class,
-           const char *css_class2)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  if (css_class2 != NULL)
-    gtk_widget_add_css_class (label, css_class2);
-  gtk_widget_set_parent (label, parent);
-  return GTK_LABEL (label);
+  _sanasto_term_row_class_setup (GTK_WIDGET_CLASS (klass));
 }
 
 static void
 sanasto_search_row_init (SanastoSearchRow *self)
 {
-  GtkWidget *term = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  self->heading = add_label (GTK_WIDGET (self), "heading", "letter-heading");
-  gtk_widget_set_visible (GTK_WIDGET (self->heading), FALSE);
-  gtk_widget_add_css_class (term, "term");
-  gtk_widget_set_parent (term, GTK_WIDGET (self));
-  self->title = add_label (term, NULL, NULL);
-  gtk_label_set_single_line_mode (self->title, TRUE);
+  _sanasto_term_row_add_labels (GTK_WIDGET (self), &self->heading, &self->title, &self->snippet);
   /* Two lines of context say more than one; longer snippets end in an ellipsis. */
-  self->snippet = add_label (term, "dim-label", "caption");
+  gtk_label_set_single_line_mode (self->snippet, FALSE);
   gtk_label_set_wrap (self->snippet, TRUE);
   gtk_label_set_wrap_mode (self->snippet, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (self->snippet, 2);
@@ -97,13 +56,9 @@ sanasto_search_row_set_hit (SanastoSearchRow *self,
   g_return_if_fail (SANASTO_IS_SEARCH_ROW (self));
   g_return_if_fail (SANASTO_IS_SEARCH_HIT (hit));
 
-  gtk_label_set_label (self->heading, heading ? heading : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->heading), heading != NULL);
-
   entry = sanasto_search_hit_get_entry (hit);
-  gtk_label_set_label (self->title, sanasto_entry_get_title (entry));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  sanasto_entry_get_title (entry), -1);
+  _sanasto_term_row_show_title (GTK_WIDGET (self), self->heading, heading, self->title,
+                                sanasto_entry_get_title (entry));
 
   /* The markup is escaped text with <b> marks; should a snippet ever be cut inside a mark,
    * plain text is better than an empty label. */

@@ -361,43 +361,72 @@ is_multilingual (SanastoWindow *self)
   return languages[0] != NULL && languages[1] != NULL;
 }
 
+/* Bookmarks and history list remembered entries alike: each popover's rows index the array
+ * it last showed. */
+static GPtrArray **
+shown_refs (SanastoWindowReading *reading,
+            SanastoListPopover   *popover)
+{
+  g_assert (popover == reading->bookmarks_popover || popover == reading->history_popover);
+
+  return popover == reading->bookmarks_popover ? &reading->bookmarks_shown
+                                               : &reading->history_shown;
+}
+
 static void
-fill_bookmarks (SanastoWindow *self)
+fill_refs (SanastoWindow      *self,
+           SanastoListPopover *popover)
 {
   SanastoWindowReading *reading = self->reading;
+  gboolean bookmarks;
+  gboolean multilingual;
+  GPtrArray **shown;
   g_autofree char *count = NULL;
-  gboolean multilingual = is_multilingual (self);
-  if (self->reading == NULL)  /* disposed: signals may still arrive */
+  guint n;
+
+  if (reading == NULL)  /* disposed: signals may still arrive */
     return;
 
-  sanasto_list_popover_clear (reading->bookmarks_popover);
-  g_clear_pointer (&reading->bookmarks_shown, g_ptr_array_unref);
+  bookmarks = popover == reading->bookmarks_popover;
+  shown = shown_refs (reading, popover);
+  sanasto_list_popover_clear (popover);
+  g_clear_pointer (shown, g_ptr_array_unref);
   if (self->glossary == NULL)
     return;
 
-  reading->bookmarks_shown = sanasto_bookmarks_list (reading->bookmarks, current_root (self));
-  for (guint i = 0; i < reading->bookmarks_shown->len; i++)
-    {
-      SanastoEntryRef *ref = g_ptr_array_index (reading->bookmarks_shown, i);
-      g_autofree char *remove_label = g_strdup_printf (_("Remove Bookmark “%s”"), ref->title);
+  if (bookmarks)
+    *shown = sanasto_bookmarks_list (reading->bookmarks, current_root (self));
+  else
+    *shown = sanasto_history_list (reading->history, current_root (self));
 
-      sanasto_list_popover_append (reading->bookmarks_popover, ref->title,
+  multilingual = is_multilingual (self);
+  n = (*shown)->len;
+  for (guint i = 0; i < n; i++)
+    {
+      SanastoEntryRef *ref = g_ptr_array_index (*shown, i);
+      /* Only bookmarks are removed one by one; the history is cleared as a whole. */
+      g_autofree char *remove_label =
+        bookmarks ? g_strdup_printf (_("Remove Bookmark “%s”"), ref->title) : NULL;
+
+      sanasto_list_popover_append (popover, ref->title,
                                    multilingual ? sanasto_language_get_display_name (ref->language)
                                                 : NULL,
                                    0, remove_label);
     }
 
-  count = g_strdup_printf (ngettext ("%u bookmark", "%u bookmarks", reading->bookmarks_shown->len),
-                           reading->bookmarks_shown->len);
-  sanasto_list_popover_set_subtitle (reading->bookmarks_popover,
-                                     reading->bookmarks_shown->len > 0 ? count : NULL);
+  if (bookmarks)
+    count = g_strdup_printf (ngettext ("%u bookmark", "%u bookmarks", n), n);
+  else
+    count = g_strdup_printf (ngettext ("%u entry read", "%u entries read", n), n);
+  sanasto_list_popover_set_subtitle (popover, n > 0 ? count : NULL);
 }
 
 static void
-bookmark_activated_cb (SanastoWindow *self,
-                       guint          index)
+ref_activated_cb (SanastoWindow      *self,
+                  guint               index,
+                  SanastoListPopover *popover)
 {
-  GPtrArray *shown = self->reading != NULL ? self->reading->bookmarks_shown : NULL;
+  GPtrArray *shown = self->reading != NULL ? *shown_refs (self->reading, popover) : NULL;
 
   if (shown != NULL && index < shown->len)
     open_ref (self, g_ptr_array_index (shown, index));
@@ -425,7 +454,7 @@ bookmarks_changed_cb (SanastoWindow *self)
 
   update_star (self);
   if (gtk_widget_get_visible (GTK_WIDGET (self->reading->bookmarks_popover)))
-    fill_bookmarks (self);
+    fill_refs (self, self->reading->bookmarks_popover);
 }
 
 static void
@@ -515,55 +544,13 @@ import_clicked_cb (SanastoWindow *self)
 }
 
 static void
-fill_history (SanastoWindow *self)
-{
-  SanastoWindowReading *reading = self->reading;
-  gboolean multilingual = is_multilingual (self);
-  g_autofree char *count = NULL;
-  if (self->reading == NULL)  /* disposed: signals may still arrive */
-    return;
-
-  sanasto_list_popover_clear (reading->history_popover);
-  g_clear_pointer (&reading->history_shown, g_ptr_array_unref);
-  if (self->glossary == NULL)
-    return;
-
-  reading->history_shown = sanasto_history_list (reading->history, current_root (self));
-  for (guint i = 0; i < reading->history_shown->len; i++)
-    {
-      SanastoEntryRef *ref = g_ptr_array_index (reading->history_shown, i);
-
-      sanasto_list_popover_append (reading->history_popover, ref->title,
-                                   multilingual ? sanasto_language_get_display_name (ref->language)
-                                                : NULL,
-                                   0, NULL);
-    }
-
-  count = g_strdup_printf (ngettext ("%u entry read", "%u entries read",
-                                     reading->history_shown->len),
-                           reading->history_shown->len);
-  sanasto_list_popover_set_subtitle (reading->history_popover,
-                                     reading->history_shown->len > 0 ? count : NULL);
-}
-
-static void
-history_activated_cb (SanastoWindow *self,
-                      guint          index)
-{
-  GPtrArray *shown = self->reading != NULL ? self->reading->history_shown : NULL;
-
-  if (shown != NULL && index < shown->len)
-    open_ref (self, g_ptr_array_index (shown, index));
-}
-
-static void
 clear_history_cb (SanastoWindow *self)
 {
   if (self->reading == NULL || self->glossary == NULL)
     return;
 
   sanasto_history_clear (self->reading->history, current_root (self));
-  fill_history (self);
+  fill_refs (self, self->reading->history_popover);
   /* Reading goes on: the page shown is still where this session is. */
   save_session (self, 0);
 }
@@ -869,16 +856,16 @@ _sanasto_window_reading_init (SanastoWindow *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), reading->history_button);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), reading->bookmarks_button);
 
-  g_signal_connect_object (reading->bookmarks_popover, "show", G_CALLBACK (fill_bookmarks), self,
+  g_signal_connect_object (reading->bookmarks_popover, "show", G_CALLBACK (fill_refs), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (reading->bookmarks_popover, "item-activated",
-                           G_CALLBACK (bookmark_activated_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (ref_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (reading->bookmarks_popover, "item-removed",
                            G_CALLBACK (bookmark_removed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (reading->history_popover, "show", G_CALLBACK (fill_history), self,
+  g_signal_connect_object (reading->history_popover, "show", G_CALLBACK (fill_refs), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (reading->history_popover, "item-activated",
-                           G_CALLBACK (history_activated_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (ref_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (reading->toc_popover, "show", G_CALLBACK (fill_toc), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (reading->toc_popover, "item-activated",

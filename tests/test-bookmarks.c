@@ -3,41 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sanasto-bookmarks.h"
+#include "store-fixture.h"
 
 #define ROOT_A "/home/reader/Sanastot/markkinointi"
 #define ROOT_B "/home/reader/Glossaries/fruit & veg [draft]"
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("sanasto-bookmarks-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
 
 static char *
 titles (GPtrArray *refs)
@@ -85,10 +57,10 @@ count_cb (gpointer  object,
 
 /* Starring entries in two glossaries, closing the app, opening it again. */
 static void
-test_bookmarks_persist (void)
+test_bookmarks_persist (StoreFixture  *fixture,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "nested", "bookmarks.ini", NULL);
+  const char *path = fixture->path;
   g_autoptr(SanastoBookmarks) bookmarks = sanasto_bookmarks_new (path);
   g_autoptr(SanastoBookmarks) reopened = NULL;
   g_autoptr(GPtrArray) list_a = NULL;
@@ -139,8 +111,6 @@ test_bookmarks_persist (void)
   list_a = sanasto_bookmarks_list (reopened, ROOT_A);
   text = titles (list_a);
   g_assert_cmpstr (text, ==, "fi/roi=ROI|fi/seo=Hakukoneoptimointi");
-
-  remove_tree (dir);
 }
 
 /* No path: the user's data folder (isolated by the test harness). */
@@ -160,11 +130,11 @@ static void
 check_damaged (const char *contents,
                gssize      length)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "bookmarks.ini", NULL);
-  g_autofree char *corrupt = g_strconcat (path, ".corrupt", NULL);
-  g_autofree char *corrupt2 = g_strconcat (path, ".corrupt-2", NULL);
-  g_autofree char *neighbour = g_build_filename (dir, "history.ini", NULL);
+  StoreFixture store = { NULL, NULL };
+  const char *path;
+  g_autofree char *corrupt = NULL;
+  g_autofree char *corrupt2 = NULL;
+  g_autofree char *neighbour = NULL;
   g_autoptr(SanastoBookmarks) bookmarks = NULL;
   g_autoptr(SanastoBookmarks) reopened = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -175,6 +145,12 @@ check_damaged (const char *contents,
 
   if (length < 0)
     length = strlen (contents);
+
+  store_fixture_set_up (&store, "bookmarks.ini");
+  path = store.path;
+  corrupt = g_strconcat (path, ".corrupt", NULL);
+  corrupt2 = g_strconcat (path, ".corrupt-2", NULL);
+  neighbour = g_build_filename (store.dir, "history.ini", NULL);
 
   write_file (path, contents, length);
   /* A damaged file from an earlier run and another program file must both survive. */
@@ -201,7 +177,7 @@ check_damaged (const char *contents,
   list = sanasto_bookmarks_list (reopened, ROOT_A);
   g_assert_cmpuint (list->len, ==, 1);
 
-  remove_tree (dir);
+  store_fixture_tear_down (&store, NULL);
 }
 
 static void
@@ -219,11 +195,10 @@ test_bookmarks_garbled (void)
 
 /* A crash in the middle of writing by some other program: the count tells. */
 static void
-test_bookmarks_truncated (void)
+test_bookmarks_truncated (StoreFixture  *fixture,
+                          gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "bookmarks.ini", NULL);
-  g_autoptr(SanastoBookmarks) bookmarks = sanasto_bookmarks_new (path);
+  g_autoptr(SanastoBookmarks) bookmarks = sanasto_bookmarks_new (fixture->path);
   g_autofree char *contents = NULL;
   g_autofree char *cut = NULL;
   gsize length;
@@ -231,7 +206,7 @@ test_bookmarks_truncated (void)
   sanasto_bookmarks_add (bookmarks, ROOT_A, "fi", "seo", "SEO");
   sanasto_bookmarks_add (bookmarks, ROOT_A, "fi", "roi", "ROI");
   sanasto_bookmarks_add (bookmarks, ROOT_A, "fi", "kpi", "KPI");
-  g_file_get_contents (path, &contents, &length, NULL);
+  g_file_get_contents (fixture->path, &contents, &length, NULL);
   g_assert_nonnull (contents);
 
   /* Cut before the last group: what is left parses as a valid but shorter key file. */
@@ -239,20 +214,17 @@ test_bookmarks_truncated (void)
   check_damaged (cut, -1);
   /* Cut in the middle of a line. */
   check_damaged (contents, length * 2 / 3);
-
-  remove_tree (dir);
 }
 
 static void
-test_bookmarks_export_import (void)
+test_bookmarks_export_import (StoreFixture  *fixture,
+                              gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "bookmarks.ini", NULL);
-  g_autofree char *other_path = g_build_filename (dir, "other.ini", NULL);
-  g_autofree char *exported = g_build_filename (dir, "export", "my bookmarks.txt", NULL);
-  g_autofree char *garbage = g_build_filename (dir, "garbage.txt", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(SanastoBookmarks) bookmarks = sanasto_bookmarks_new (path);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.ini", NULL);
+  g_autofree char *exported = g_build_filename (fixture->dir, "export", "my bookmarks.txt",
+                                                NULL);
+  g_autofree char *garbage = g_build_filename (fixture->dir, "garbage.txt", NULL);
+  g_autoptr(SanastoBookmarks) bookmarks = sanasto_bookmarks_new (fixture->path);
   g_autoptr(SanastoBookmarks) other = sanasto_bookmarks_new (other_path);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -284,8 +256,6 @@ test_bookmarks_export_import (void)
   g_clear_pointer (&list, g_ptr_array_unref);
   list = sanasto_bookmarks_list (other, NULL);
   g_assert_cmpuint (list->len, ==, 3);
-
-  remove_tree (dir);
 }
 
 int
@@ -294,11 +264,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/bookmarks/persist", test_bookmarks_persist);
+  g_test_add ("/bookmarks/persist", StoreFixture, "nested/bookmarks.ini",
+              store_fixture_set_up, test_bookmarks_persist, store_fixture_tear_down);
   g_test_add_func ("/bookmarks/default-path", test_bookmarks_default_path);
   g_test_add_func ("/bookmarks/garbled", test_bookmarks_garbled);
-  g_test_add_func ("/bookmarks/truncated", test_bookmarks_truncated);
-  g_test_add_func ("/bookmarks/export-import", test_bookmarks_export_import);
+  g_test_add ("/bookmarks/truncated", StoreFixture, "bookmarks.ini",
+              store_fixture_set_up, test_bookmarks_truncated, store_fixture_tear_down);
+  g_test_add ("/bookmarks/export-import", StoreFixture, "bookmarks.ini",
+              store_fixture_set_up, test_bookmarks_export_import, store_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -3,42 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sanasto-bookmarks.h"
 #include "sanasto-history.h"
+#include "store-fixture.h"
 
 #define ROOT_A "/srv/glossaries/marketing"
 #define ROOT_B "/srv/glossaries/hedelmät"
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("sanasto-history-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
 
 static char *
 slugs (SanastoHistory *history,
@@ -84,10 +56,10 @@ reopen_when_saved (const char     *path,
 
 /* Reading seo, seo again (a reload), roi, then seo: the list reads like a history. */
 static void
-test_history_order (void)
+test_history_order (StoreFixture  *fixture,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "history.ini", NULL);
+  const char *path = fixture->path;
   g_autoptr(SanastoHistory) history = sanasto_history_new (path);
   g_autoptr(SanastoHistory) reopened = NULL;
   g_autofree char *a = NULL;
@@ -134,16 +106,14 @@ test_history_order (void)
 
     g_assert_cmpstr (all, ==, "omena");
   }
-
-  remove_tree (dir);
 }
 
 /* A long reading session keeps the latest SANASTO_HISTORY_LIMIT entries per glossary. */
 static void
-test_history_limit (void)
+test_history_limit (StoreFixture  *fixture,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "history.ini", NULL);
+  const char *path = fixture->path;
   g_autoptr(SanastoHistory) history = sanasto_history_new (path);
   g_autoptr(SanastoHistory) reopened = NULL;
   g_autoptr(GPtrArray) refs = NULL;
@@ -166,16 +136,14 @@ test_history_limit (void)
                    "term-50");
   other = sanasto_history_list (reopened, ROOT_B);
   g_assert_cmpuint (other->len, ==, 1);
-
-  remove_tree (dir);
 }
 
 /* Closing the app while reading, opening it again: same glossary, entry and position. */
 static void
-test_history_session (void)
+test_history_session (StoreFixture  *fixture,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "history.ini", NULL);
+  const char *path = fixture->path;
   g_autoptr(SanastoHistory) history = sanasto_history_new (path);
   g_autoptr(SanastoHistory) reopened = NULL;
   g_autofree char *root = NULL;
@@ -209,18 +177,21 @@ test_history_session (void)
   /* Forgetting the glossary forgets where reading stopped in it. */
   sanasto_history_clear (reopened, ROOT_A);
   g_assert_false (sanasto_history_get_session (reopened, NULL, NULL, NULL, NULL));
-
-  remove_tree (dir);
+  /* On disk too; saving now also keeps the background write from outliving the folder. */
+  g_assert_true (sanasto_history_save (reopened, NULL));
+  g_clear_object (&reopened);
+  reopened = sanasto_history_new (path);
+  g_assert_false (sanasto_history_get_session (reopened, NULL, NULL, NULL, NULL));
 }
 
 /* A damaged history is set aside; the bookmarks next to it are not touched. */
 static void
-test_history_damaged (void)
+test_history_damaged (StoreFixture  *fixture,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "history.ini", NULL);
+  const char *path = fixture->path;
   g_autofree char *corrupt = g_strconcat (path, ".corrupt", NULL);
-  g_autofree char *bookmarks_path = g_build_filename (dir, "bookmarks.ini", NULL);
+  g_autofree char *bookmarks_path = g_build_filename (fixture->dir, "bookmarks.ini", NULL);
   g_autoptr(SanastoBookmarks) bookmarks = sanasto_bookmarks_new (bookmarks_path);
   g_autoptr(SanastoBookmarks) bookmarks_again = NULL;
   g_autoptr(SanastoHistory) history = sanasto_history_new (path);
@@ -267,8 +238,6 @@ test_history_damaged (void)
     g_assert_cmpstr (slug, ==, "a");
     g_assert_cmpfloat (scroll_y, ==, 0);
   }
-
-  remove_tree (dir);
 }
 
 int
@@ -277,10 +246,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/history/order", test_history_order);
-  g_test_add_func ("/history/limit", test_history_limit);
-  g_test_add_func ("/history/session", test_history_session);
-  g_test_add_func ("/history/damaged", test_history_damaged);
+  g_test_add ("/history/order", StoreFixture, "history.ini",
+              store_fixture_set_up, test_history_order, store_fixture_tear_down);
+  g_test_add ("/history/limit", StoreFixture, "history.ini",
+              store_fixture_set_up, test_history_limit, store_fixture_tear_down);
+  g_test_add ("/history/session", StoreFixture, "history.ini",
+              store_fixture_set_up, test_history_session, store_fixture_tear_down);
+  g_test_add ("/history/damaged", StoreFixture, "history.ini",
+              store_fixture_set_up, test_history_damaged, store_fixture_tear_down);
 
   return g_test_run ();
 }

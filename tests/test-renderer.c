@@ -21,11 +21,13 @@ load_fixture (const char *name)
   return glossary;
 }
 
+/* The page of one entry of a fixture glossary. */
 static char *
-render (SanastoGlossary *glossary,
-        const char      *language,
-        const char      *slug)
+render (const char *fixture,
+        const char *language,
+        const char *slug)
 {
+  g_autoptr(SanastoGlossary) glossary = load_fixture (fixture);
   g_autoptr(GError) error = NULL;
   SanastoEntry *entry = sanasto_glossary_lookup (glossary, language, slug);
   char *page;
@@ -38,6 +40,40 @@ render (SanastoGlossary *glossary,
 
   return page;
 }
+
+/* The page of Markdown text as the article of an entry ("proxy") of the "render" fixture. */
+static char *
+render_markdown (const char *markdown)
+{
+  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
+  SanastoEntry *entry = sanasto_glossary_lookup (glossary, "en", "proxy");
+
+  g_assert_nonnull (entry);
+  return _sanasto_renderer_render_markdown (glossary, entry, markdown, strlen (markdown));
+}
+
+/* Unlike g_assert_nonnull (strstr ()), a failure names the text it looked for. */
+static void
+check_contains (const char *file,
+                int         line,
+                const char *func,
+                const char *haystack,
+                const char *needle,
+                gboolean    wanted)
+{
+  g_autofree char *message = NULL;
+
+  if ((strstr (haystack, needle) != NULL) == wanted)
+    return;
+
+  message = g_strdup_printf (wanted ? "missing: %s" : "present, and should not be: %s", needle);
+  g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+}
+
+#define assert_has(haystack, needle) \
+  check_contains (__FILE__, __LINE__, G_STRFUNC, (haystack), (needle), TRUE)
+#define assert_lacks(haystack, needle) \
+  check_contains (__FILE__, __LINE__, G_STRFUNC, (haystack), (needle), FALSE)
 
 static guint
 count (const char *haystack,
@@ -64,151 +100,141 @@ body_of (const char *page)
 static void
 test_page_frame (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  g_autofree char *page = render (glossary, "en", "cache");
+  g_autofree char *page = render ("render", "en", "cache");
 
   g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>"));
-  g_assert_nonnull (strstr (page, "<meta charset=\"utf-8\">"));
-  g_assert_nonnull (strstr (page, "<meta http-equiv=\"Content-Security-Policy\" content=\""
-                                  "default-src 'none'; img-src sanasto:; "
-                                  "style-src 'unsafe-inline' sanasto:; font-src sanasto:\">"));
-  g_assert_nonnull (strstr (page, "<meta name=\"color-scheme\" content=\"light dark\">"));
-  g_assert_nonnull (strstr (page, sanasto_renderer_get_stylesheet ()));
-  g_assert_nonnull (strstr (page, "prefers-color-scheme: dark"));
-  g_assert_nonnull (strstr (page, "<h1>Cache</h1>"));
-  g_assert_nonnull (strstr (page, "<p class=\"description\">A place that keeps copies"));
-  g_assert_nonnull (strstr (page, "<li class=\"chip\">storage</li>"));
-  g_assert_nonnull (strstr (page, "<li class=\"chip\">performance</li>"));
+  assert_has (page, "<meta charset=\"utf-8\">");
+  assert_has (page, "<meta http-equiv=\"Content-Security-Policy\" content=\""
+                    "default-src 'none'; img-src sanasto:; "
+                    "style-src 'unsafe-inline' sanasto:; font-src sanasto:\">");
+  assert_has (page, "<meta name=\"color-scheme\" content=\"light dark\">");
+  assert_has (page, sanasto_renderer_get_stylesheet ());
+  assert_has (page, "prefers-color-scheme: dark");
+  assert_has (page, "<h1>Cache</h1>");
+  assert_has (page, "<p class=\"description\">A place that keeps copies");
+  assert_has (page, "<li class=\"chip\">storage</li>");
+  assert_has (page, "<li class=\"chip\">performance</li>");
 
   /* The article's own "# Cache" repeats the title: shown once only. */
   g_assert_cmpuint (count (body_of (page), ">Cache</h"), ==, 1);
 
   /* No scripts and nothing remote to load. */
-  g_assert_null (strstr (page, "<script"));
-  g_assert_null (strstr (page, "src=\"http"));
+  assert_lacks (page, "<script");
+  assert_lacks (page, "src=\"http");
 }
 
 static void
 test_heading_ids (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  g_autofree char *page = render (glossary, "en", "cache");
+  g_autofree char *page = render ("render", "en", "cache");
 
   /* "##How it works" is a heading thanks to the lenient pre-pass. */
-  g_assert_nonnull (strstr (page, "<h2 id=\"how-it-works\">How it works</h2>"));
-  g_assert_nonnull (strstr (page, "<h2 id=\"diagram\">Diagram</h2>"));
-  g_assert_nonnull (strstr (page, "<h2 id=\"diagram-2\">Diagram</h2>"));
-  g_assert_nonnull (strstr (page, "<a href=\"#diagram\">the diagram</a>"));
+  assert_has (page, "<h2 id=\"how-it-works\">How it works</h2>");
+  assert_has (page, "<h2 id=\"diagram\">Diagram</h2>");
+  assert_has (page, "<h2 id=\"diagram-2\">Diagram</h2>");
+  assert_has (page, "<a href=\"#diagram\">the diagram</a>");
 }
 
 static void
 test_links_rewritten (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  g_autofree char *page = render (glossary, "en", "cache");
+  g_autofree char *page = render ("render", "en", "cache");
 
-  g_assert_nonnull (strstr (page, "href=\"sanasto://entry/en/proxy\""));
-  g_assert_nonnull (strstr (page, "href=\"sanasto://entry/en/server\" title=\"Servers\""));
-  g_assert_nonnull (strstr (page, "href=\"sanasto://entry/en/server#own-cache\""));
-  g_assert_nonnull (strstr (page, "<a class=\"external\" rel=\"noreferrer\" "
-                                  "href=\"https://example.org/spec?a=1&amp;b=2\""));
-  g_assert_nonnull (strstr (page, "<img src=\"sanasto://file/images/diagram.png\" "
-                                  "alt=\"How a cache sits between a client and a server\""));
-  g_assert_nonnull (strstr (page, "<a class=\"file\" href=\"sanasto://file/images/diagram.png\">"
-                                  "same picture</a>"));
-  g_assert_null (strstr (page, "](/"));
+  assert_has (page, "href=\"sanasto://entry/en/proxy\"");
+  assert_has (page, "href=\"sanasto://entry/en/server\" title=\"Servers\"");
+  assert_has (page, "href=\"sanasto://entry/en/server#own-cache\"");
+  assert_has (page, "<a class=\"external\" rel=\"noreferrer\" "
+                    "href=\"https://example.org/spec?a=1&amp;b=2\"");
+  assert_has (page, "<img src=\"sanasto://file/images/diagram.png\" "
+                    "alt=\"How a cache sits between a client and a server\"");
+  assert_has (page, "<a class=\"file\" href=\"sanasto://file/images/diagram.png\">"
+                    "same picture</a>");
+  assert_lacks (page, "](/");
 }
 
 static void
 test_fallback_marked (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  g_autofree char *page = render (glossary, "fi", "cache");
+  g_autofree char *page = render ("render", "fi", "cache");
   const char *link = strstr (page, "href=\"sanasto://entry/en/proxy\"");
   const char *marker;
 
-  g_assert_nonnull (strstr (page, "<html lang=\"fi\">"));
+  assert_has (page, "<html lang=\"fi\">");
   g_assert_nonnull (link);
   marker = strstr (link, "välityspalvelin</a><sup class=\"fallback-language\"");
   g_assert_nonnull (marker);
-  g_assert_nonnull (strstr (marker, ">en</sup>"));
+  assert_has (marker, ">en</sup>");
 
   /* A link to the same language is not marked. */
-  g_assert_nonnull (strstr (page, "href=\"sanasto://entry/fi/cache\""));
+  assert_has (page, "href=\"sanasto://entry/fi/cache\"");
   g_assert_cmpuint (count (page, "<sup class=\"fallback-language\""), ==, 2);
 }
 
 static void
 test_missing_links (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("broken-links");
-  g_autofree char *page = render (glossary, "", "cloud-computing");
+  g_autofree char *page = render ("broken-links", "", "cloud-computing");
 
-  g_assert_nonnull (strstr (page, "<a class=\"missing\" "
-                                  "href=\"sanasto://missing/%2Fedge-computing?text=edge%20computing\""));
-  g_assert_nonnull (strstr (page, "is not in this glossary"));
-  g_assert_nonnull (strstr (page, ">edge computing</a>"));
-  g_assert_nonnull (strstr (page, "a.missing"));
+  assert_has (page, "<a class=\"missing\" "
+                    "href=\"sanasto://missing/%2Fedge-computing?text=edge%20computing\"");
+  assert_has (page, "is not in this glossary");
+  assert_has (page, ">edge computing</a>");
+  assert_has (page, "a.missing");
 }
 
 static void
 test_unsafe_content (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  g_autofree char *page = render (glossary, "en", "unsafe");
+  g_autofree char *page = render ("render", "en", "unsafe");
   const char *body = body_of (page);
 
-  g_assert_null (strstr (page, "<script"));
-  g_assert_null (strstr (page, "<iframe"));
-  g_assert_null (strstr (page, "onerror"));
-  g_assert_null (strstr (page, "javascript:"));
-  g_assert_null (strstr (page, "data:image"));
-  g_assert_null (strstr (page, "themed-image:"));
-  g_assert_null (strstr (page, "raw HTML omitted"));
+  assert_lacks (page, "<script");
+  assert_lacks (page, "<iframe");
+  assert_lacks (page, "onerror");
+  assert_lacks (page, "javascript:");
+  assert_lacks (page, "data:image");
+  assert_lacks (page, "themed-image:");
+  assert_lacks (page, "raw HTML omitted");
 
   /* Words survive where the markup does not. */
-  g_assert_nonnull (strstr (body, "A bad link keeps its words."));
-  g_assert_nonnull (strstr (body, "tracking pixel"));
-  g_assert_nonnull (strstr (body, "themed"));
+  assert_has (body, "A bad link keeps its words.");
+  assert_has (body, "tracking pixel");
+  assert_has (body, "themed");
 
   /* A remote picture becomes a link to it, never an <img>. */
   g_assert_cmpuint (count (body, "<img"), ==, 0);
-  g_assert_nonnull (strstr (body, "href=\"https://example.org/cat.png\""));
-  g_assert_nonnull (strstr (body, ">a remote cat</a>"));
+  assert_has (body, "href=\"https://example.org/cat.png\"");
+  assert_has (body, ">a remote cat</a>");
 }
 
 static void
 test_front_matter_escaped (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  g_autofree char *page = render (glossary, "en", "unsafe");
+  g_autofree char *page = render ("render", "en", "unsafe");
 
-  g_assert_nonnull (strstr (page, "<title>Tags &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; "
-                                  "&amp; &quot;quotes&quot;</title>"));
-  g_assert_nonnull (strstr (page, "<h1>Tags &lt;script&gt;"));
-  g_assert_nonnull (strstr (page, "<p class=\"description\">Less &lt; more &gt; &amp; "
-                                  "&quot;double&quot; and &#39;single&#39;</p>"));
-  g_assert_nonnull (strstr (page, "<li class=\"chip\">&lt;b&gt;bold&lt;/b&gt;</li>"));
-  g_assert_nonnull (strstr (page, "<li class=\"chip\">a&amp;b</li>"));
-  g_assert_null (strstr (page, "<b>"));
+  assert_has (page, "<title>Tags &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; "
+                    "&amp; &quot;quotes&quot;</title>");
+  assert_has (page, "<h1>Tags &lt;script&gt;");
+  assert_has (page, "<p class=\"description\">Less &lt; more &gt; &amp; "
+                    "&quot;double&quot; and &#39;single&#39;</p>");
+  assert_has (page, "<li class=\"chip\">&lt;b&gt;bold&lt;/b&gt;</li>");
+  assert_has (page, "<li class=\"chip\">a&amp;b</li>");
+  assert_lacks (page, "<b>");
 }
 
 static void
 test_unsafe_heading_ids (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  g_autofree char *page = render (glossary, "en", "unsafe");
+  g_autofree char *page = render ("render", "en", "unsafe");
 
-  g_assert_nonnull (strstr (page, "<h1 id=\"safety-first\">Safety first</h1>"));
-  g_assert_nonnull (strstr (page, "<h2 id=\"safety-first-2\">Safety first</h2>"));
-  g_assert_nonnull (strstr (page, "<h2 id=\"tags\">Tags &amp; </h2>"));
+  assert_has (page, "<h1 id=\"safety-first\">Safety first</h1>");
+  assert_has (page, "<h2 id=\"safety-first-2\">Safety first</h2>");
+  assert_has (page, "<h2 id=\"tags\">Tags &amp; </h2>");
 }
 
 static void
 test_deep_nesting (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  SanastoEntry *entry = sanasto_glossary_lookup (glossary, "en", "proxy");
   const char *units[] = { "> ", "- ", "* [", "_" };
 
   for (guint u = 0; u < G_N_ELEMENTS (units); u++)
@@ -220,48 +246,41 @@ test_deep_nesting (void)
         g_string_append (body, units[u]);
       g_string_append (body, "[deep](/server) end\n");
 
-      page = _sanasto_renderer_render_markdown (glossary, entry, body->str, body->len);
-      g_assert_nonnull (strstr (page, "</html>"));
-      g_assert_nonnull (strstr (page, "end"));
+      page = render_markdown (body->str);
+      assert_has (page, "</html>");
+      assert_has (page, "end");
     }
 }
 
 static void
 test_empty_quote_dropped (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  SanastoEntry *entry = sanasto_glossary_lookup (glossary, "en", "proxy");
-  const char *body = "> A quote.\n\n>\n\nAfter.\n";
-  g_autofree char *page = _sanasto_renderer_render_markdown (glossary, entry, body,
-                                                             strlen (body));
+  g_autofree char *page = render_markdown ("> A quote.\n\n>\n\nAfter.\n");
 
   g_assert_cmpuint (count (page, "<blockquote>"), ==, 1);
-  g_assert_nonnull (strstr (page, "<p>After.</p>"));
+  assert_has (page, "<p>After.</p>");
 }
 
 static void
 test_macros_and_nested_images (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
-  SanastoEntry *entry = sanasto_glossary_lookup (glossary, "en", "proxy");
   const char *body =
     "Ask a {{Glossary(\"Server\", \"web server\")}} or a "
     "{{< glossary_tooltip text=\"cache\" term_id=\"cache\" >}}.\n"
     "\n"
     "[![logo](https://example.org/logo.png)](/server) and `{{Glossary(\"Server\")}}`\n";
-  g_autofree char *page = _sanasto_renderer_render_markdown (glossary, entry, body,
-                                                             strlen (body));
+  g_autofree char *page = render_markdown (body);
   const char *content = body_of (page);
 
-  g_assert_nonnull (strstr (content, "href=\"sanasto://entry/en/server\" title=\"Server\">"
-                                     "web server</a>"));
-  g_assert_nonnull (strstr (content, "href=\"sanasto://entry/en/cache\" title=\"Cache\">"
-                                     "cache</a>"));
+  assert_has (content, "href=\"sanasto://entry/en/server\" title=\"Server\">"
+                       "web server</a>");
+  assert_has (content, "href=\"sanasto://entry/en/cache\" title=\"Cache\">"
+                       "cache</a>");
   /* The remote image inside a link leaves its words in that link; anchors never nest. */
-  g_assert_nonnull (strstr (content, "href=\"sanasto://entry/en/server\" title=\"Server\">"
-                                     "logo</a>"));
+  assert_has (content, "href=\"sanasto://entry/en/server\" title=\"Server\">"
+                       "logo</a>");
   g_assert_cmpuint (count (content, "<img"), ==, 0);
-  g_assert_nonnull (strstr (content, "<code>{{Glossary(&quot;Server&quot;)}}</code>"));
+  assert_has (content, "<code>{{Glossary(&quot;Server&quot;)}}</code>");
 }
 
 static void
@@ -304,21 +323,21 @@ test_check_report (void)
   g_autoptr(GString) report = g_string_new (NULL);
 
   g_assert_cmpint (sanasto_check_report (good, report), ==, 0);
-  g_assert_nonnull (strstr (report->str, "Entries: 5\n  en: 4\n  fi: 1\n"));
-  g_assert_nonnull (strstr (report->str, "  unresolved: 0\n"));
-  g_assert_nonnull (strstr (report->str, "  resolved via fallback language: 2\n"));
+  assert_has (report->str, "Entries: 5\n  en: 4\n  fi: 1\n");
+  assert_has (report->str, "  unresolved: 0\n");
+  assert_has (report->str, "  resolved via fallback language: 2\n");
 
   g_string_truncate (report, 0);
   g_assert_cmpint (sanasto_check_report (broken, report), ==, 1);
-  g_assert_nonnull (strstr (report->str, "  unresolved: 3\n"));
-  g_assert_nonnull (strstr (report->str, "Problems: 2\n"));
-  g_assert_nonnull (strstr (report->str, "\n  terms/empty.md: Empty file (skipped)\n"));
-  g_assert_nonnull (strstr (report->str, "\nterms/cloud-computing.md:5: /datacenter/ "
-                                         "\"data center\" (did you mean data-center?)\n"));
-  g_assert_nonnull (strstr (report->str, "\nterms/cloud-computing.md:8: /edge-computing "
-                                         "\"edge computing\""));
-  g_assert_nonnull (strstr (report->str, "\nterms/virtual-machine.md:7: /hypervisors "
-                                         "\"hypervisor\""));
+  assert_has (report->str, "  unresolved: 3\n");
+  assert_has (report->str, "Problems: 2\n");
+  assert_has (report->str, "\n  terms/empty.md: Empty file (skipped)\n");
+  assert_has (report->str, "\nterms/cloud-computing.md:5: /datacenter/ "
+                           "\"data center\" (did you mean data-center?)\n");
+  assert_has (report->str, "\nterms/cloud-computing.md:8: /edge-computing "
+                           "\"edge computing\"");
+  assert_has (report->str, "\nterms/virtual-machine.md:7: /hypervisors "
+                           "\"hypervisor\"");
 }
 
 int

@@ -18,11 +18,16 @@ static char *cache_dir;
 
 static void remove_tree (const char *path);
 
+static char *
+fixture_root (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "index", "glossary", NULL);
+}
+
 static SanastoIndex *
 open_fixture_index (void)
 {
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "fixtures", "index", "glossary",
-                                                 NULL);
+  g_autofree char *root = fixture_root ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SanastoGlossary) glossary = sanasto_glossary_load (root, NULL, &error);
   SanastoIndex *result;
@@ -457,29 +462,30 @@ test_search_async (void)
   g_main_loop_unref (state.loop);
 }
 
-/* What `sanasto --search` prints, run in a child process that exits with its status. */
+/* Runs what `sanasto --search QUERY DIR` does in a child process that exits with its
+ * status, for the g_test_trap_assert_*() that follow; dir NULL: the fixture glossary. */
 static void
-run_command_in_child (const char *query,
-                      const char *dir)
+trap_search_command (const char *query,
+                     const char *dir)
 {
-  int status;
+  if (g_test_subprocess ())
+    {
+      g_autofree char *root = dir == NULL ? fixture_root () : g_strdup (dir);
+      int status;
 
-  g_clear_object (&fixture_index);
-  status = sanasto_search_command_run (query, dir);
-  remove_tree (cache_dir);
-  exit (status);
+      g_clear_object (&fixture_index);
+      status = sanasto_search_command_run (query, root);
+      remove_tree (cache_dir);
+      exit (status);
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
 }
 
 static void
 test_search_command (void)
 {
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "fixtures", "index", "glossary",
-                                                 NULL);
-
-  if (g_test_subprocess ())
-    run_command_in_child ("milliseconds", root);
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  trap_search_command ("milliseconds", NULL);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout ("Latency\tlatency\ten\t*«milliseconds»*\n");
 }
@@ -487,13 +493,7 @@ test_search_command (void)
 static void
 test_search_command_ranked (void)
 {
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "fixtures", "index", "glossary",
-                                                 NULL);
-
-  if (g_test_subprocess ())
-    run_command_in_child ("latency", root);
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  trap_search_command ("latency", NULL);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout ("Latency\tlatency\ten\tThe delay between*\n"
                              "Jitter\tjitter\ten\t*«latency»*\n*");
@@ -502,14 +502,8 @@ test_search_command_ranked (void)
 static void
 test_search_command_nothing (void)
 {
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "fixtures", "index", "glossary",
-                                                 NULL);
-
-  if (g_test_subprocess ())
-    run_command_in_child ("'; DROP TABLE entries; --", root);
-
   /* Nothing found is not a failure, and says so on stderr only. */
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  trap_search_command ("'; DROP TABLE entries; --", NULL);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout ("");
   g_test_trap_assert_stderr ("*nothing found*");
@@ -518,10 +512,7 @@ test_search_command_nothing (void)
 static void
 test_search_command_no_folder (void)
 {
-  if (g_test_subprocess ())
-    run_command_in_child ("latency", "/nonexistent/sanasto/folder");
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  trap_search_command ("latency", "/nonexistent/sanasto/folder");
   g_test_trap_assert_failed ();
   g_test_trap_assert_stdout ("");
 }
