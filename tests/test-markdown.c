@@ -246,6 +246,17 @@ test_empty_and_invalid (void)
   cmark_node_free (doc);
 }
 
+/* Technical glossaries write flags and quotes in running text: they stay as written. */
+static void
+test_text_as_written (void)
+{
+  cmark_node *doc = parse ("Run it with --force -- or don't... \"Quoted\" and 'single'.\n");
+  g_autofree char *text = sanasto_markdown_plain_text (doc);
+
+  g_assert_cmpstr (text, ==, "Run it with --force -- or don't... \"Quoted\" and 'single'.");
+  cmark_node_free (doc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/markdown/macros", test_macros);
   g_test_add_func ("/markdown/plain-text-has-no-urls", test_plain_text_has_no_urls);
   g_test_add_func ("/markdown/first-paragraph", test_first_paragraph);
+  g_test_add_func ("/markdown/text-as-written", test_text_as_written);
   g_test_add_data_func ("/markdown/deep-nesting/quotes", "> ", test_deep_nesting);
   g_test_add_data_func ("/markdown/deep-nesting/list-items", "- ", test_deep_nesting);
   g_test_add_data_func ("/markdown/deep-nesting/brackets", "[", test_deep_nesting);

@@ -9,8 +9,11 @@
 
 #include "sanasto-markdown-private.h"
 
-/* Safe by default in cmark 0.30; CMARK_OPT_UNSAFE is never passed. */
-#define SANASTO_CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART)
+/* Safe by default in cmark 0.30; CMARK_OPT_UNSAFE is never passed. No CMARK_OPT_SMART: the text
+ * is shown as written, as GitHub and GitLab show these glossaries. Typographic punctuation
+ * turned `--flag` written outside a code span into "–flag", and cost half again cmark's parse
+ * (docs/PERFORMANCE.md). */
+#define SANASTO_CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
 
 void
 sanasto_link_ref_free (SanastoLinkRef *ref)
