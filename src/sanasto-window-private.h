@@ -67,6 +67,9 @@ struct _SanastoWindow
  * the search text and the entry shown (by language and slug); its page is loaded again only
  * when page_changed (its file changed); an entry that is gone leaves the "no longer in this
  * glossary" state. */
+/* Tells, in a toast, how many files of glossary could not be read. */
+void                _sanasto_window_report_problems  (SanastoWindow      *self,
+                                                      SanastoGlossary    *glossary);
 void                _sanasto_window_replace_glossary (SanastoWindow      *self,
                                                       SanastoGlossary    *glossary,
                                                       SanastoTermMatcher *matcher,

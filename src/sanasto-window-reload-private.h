@@ -20,7 +20,9 @@ typedef struct _SanastoWindowReload SanastoWindowReload;
 
 void   _sanasto_window_reload_init      (SanastoWindow *self);
 void   _sanasto_window_reload_dispose   (SanastoWindow *self);
-/* A glossary was opened (not reloaded): watch its folders, forgetting the previous ones. */
+/* A glossary was opened (not reloaded): watch its folders, forgetting the previous ones. A
+ * glossary from the index (sanasto_glossary_is_from_index()) is checked against the folder at
+ * once, and replaced when anything changed while it was closed. */
 void   _sanasto_window_reload_watch     (SanastoWindow *self,
                                          SanastoGlossary *glossary);
 

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sanasto-index.h"
 #include "sanasto-window-private.h"
@@ -22,6 +25,8 @@
 #define MAX_MONITORS 4096
 /* Past this many changed paths, any page counts as changed. */
 #define MAX_CHANGED 10000
+/* As deep as the glossary loader goes. */
+#define MAX_DEPTH 64
 
 struct _SanastoWindowReload
 {
@@ -36,6 +41,7 @@ struct _SanastoWindowReload
   gboolean      again;         /* changes came while a reload ran */
   guint         n_started;
   guint         n_done;
+  guint         n_finding;     /* folder searches running (watch_tree()) */
 };
 
 static void watch_tree (SanastoWindow *self, GFile *folder);
@@ -149,28 +155,87 @@ watch_folder (SanastoWindow *self,
   g_hash_table_insert (r->monitors, g_steal_pointer (&path), g_steal_pointer (&monitor));
 }
 
+/* The folders at and below path, hidden ones left out, symbolic links not followed. */
+static void
+find_folders (const char *path,
+              GPtrArray  *folders,
+              guint       depth)
+{
+  DIR *dir;
+  struct dirent *d;
+
+  if (folders->len >= MAX_MONITORS || depth > MAX_DEPTH || (dir = opendir (path)) == NULL)
+    return;
+  g_ptr_array_add (folders, g_strdup (path));
+  while ((d = readdir (dir)) != NULL && folders->len < MAX_MONITORS)
+    {
+      struct stat st;
+      gboolean is_dir;
+
+      if (d->d_name[0] == '.')
+        continue;
+      /* Most file systems say what an entry is: no stat() for each of 100,000 articles. */
+      is_dir = d->d_type == DT_DIR ||
+               (d->d_type == DT_UNKNOWN &&
+                fstatat (dirfd (dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                S_ISDIR (st.st_mode));
+      if (is_dir)
+        {
+          g_autofree char *child = g_build_filename (path, d->d_name, NULL);
+
+          find_folders (child, folders, depth + 1);
+        }
+    }
+  closedir (dir);
+}
+
+static void
+find_folders_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GPtrArray *folders = g_ptr_array_new_with_free_func (g_free);
+
+  find_folders (task_data, folders, 0);
+  g_task_return_pointer (task, folders, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+folders_found_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SanastoWindow *self = SANASTO_WINDOW (object);
+  g_autoptr(GPtrArray) folders = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (self->reload == NULL || g_task_get_cancellable (G_TASK (result)) != self->reload->cancellable)
+    return;
+  self->reload->n_finding--;
+  for (guint i = 0; folders != NULL && i < folders->len; i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (g_ptr_array_index (folders, i));
+
+      watch_folder (self, folder);
+    }
+  g_debug ("Watching %u folders", g_hash_table_size (self->reload->monitors));
+}
+
+/* Watches folder and every folder below it. The folders are looked for in a worker thread: a
+ * folder of 100,000 articles took 200-400 ms to list. */
 static void
 watch_tree (SanastoWindow *self,
             GFile         *folder)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GTask) task = NULL;
+  char *path = g_file_get_path (folder);
 
-  watch_folder (self, folder);
-  children = g_file_enumerate_children (folder,
-                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL)
-    {
-      GFileInfo *info = NULL;
-      GFile *child = NULL;
-
-      if (!g_file_enumerator_iterate (children, &info, &child, NULL, NULL) || info == NULL)
-        break;
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY &&
-          g_file_info_get_name (info)[0] != '.')
-        watch_tree (self, child);
-    }
+  if (path == NULL)
+    return;
+  self->reload->n_finding++;
+  task = g_task_new (self, self->reload->cancellable, folders_found_cb, NULL);
+  g_task_set_task_data (task, path, g_free);
+  g_task_run_in_thread (task, find_folders_thread);
 }
 
 /* Reloading */
@@ -208,16 +273,75 @@ reload_finished (SanastoWindow *self)
     }
 }
 
+/* What a reload hands its worker thread. */
+typedef struct
+{
+  SanastoGlossary *glossary;  /* loaded */
+  SanastoGlossary *shown;     /* when verifying: the glossary from the index, shown now */
+  SanastoEntry    *page;      /* when verifying: the entry on the page, if any */
+  gboolean         page_changed;
+} ReloadData;
+
+static void
+reload_data_free (gpointer data)
+{
+  ReloadData *d = data;
+
+  g_clear_object (&d->glossary);
+  g_clear_object (&d->shown);
+  g_clear_object (&d->page);
+  g_free (d);
+}
+
+static SanastoTermMatcher *
+build_matcher (SanastoWindow   *self,
+               SanastoGlossary *glossary)
+{
+  g_autoptr(GListModel) entries = _sanasto_window_reading_list_entries (self, glossary);
+
+  return sanasto_term_matcher_new (entries);
+}
+
 static void
 build_matcher_thread (GTask        *task,
                       gpointer      source_object,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  g_autoptr(GListModel) entries =
-    _sanasto_window_reading_list_entries (SANASTO_WINDOW (source_object), task_data);
+  ReloadData *d = task_data;
 
-  g_task_return_pointer (task, sanasto_term_matcher_new (entries), g_object_unref);
+  g_task_return_pointer (task, build_matcher (source_object, d->glossary), g_object_unref);
+}
+
+/* Reads the folder of the glossary from the index again, taking what did not change from it;
+ * returns the new term matcher, or NULL when nothing changed. */
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ReloadData *d = task_data;
+  GError *error = NULL;
+  SanastoEntry *now;
+
+  d->glossary = sanasto_glossary_load_again (d->shown, cancellable, &error);
+  if (d->glossary == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (sanasto_glossary_same_entries (d->shown, d->glossary))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  now = d->page == NULL ? NULL :
+        sanasto_glossary_lookup (d->glossary, sanasto_entry_get_language (d->page),
+                                 sanasto_entry_get_slug (d->page));
+  d->page_changed = d->page != NULL && (now == NULL || !sanasto_entry_equal (d->page, now));
+  g_task_return_pointer (task, build_matcher (source_object, d->glossary), g_object_unref);
 }
 
 static void
@@ -226,13 +350,21 @@ matcher_built_cb (GObject      *object,
                   gpointer      user_data)
 {
   SanastoWindow *self = SANASTO_WINDOW (object);
-  g_autoptr(SanastoTermMatcher) matcher = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanastoTermMatcher) matcher = g_task_propagate_pointer (G_TASK (result), &error);
+  ReloadData *d = g_task_get_task_data (G_TASK (result));
+  gboolean verifying = d->shown != NULL;
 
   if (self->reload == NULL || g_task_get_cancellable (G_TASK (result)) != self->reload->cancellable)
     return;
+  if (error != NULL)
+    g_debug ("Could not check the glossary against its folder: %s", error->message);
   if (matcher != NULL && !self->loading)
-    _sanasto_window_replace_glossary (self, g_task_get_task_data (G_TASK (result)), matcher,
-                                      page_changed (self));
+    _sanasto_window_replace_glossary (self, d->glossary, matcher,
+                                      verifying ? d->page_changed : page_changed (self));
+  /* The index knows no file that could not be read: only the folder tells. */
+  if (verifying && d->glossary != NULL && !self->loading)
+    _sanasto_window_report_problems (self, d->glossary);
   reload_finished (self);
 }
 
@@ -245,6 +377,7 @@ loaded_cb (GObject      *object,
   g_autoptr(SanastoGlossary) glossary = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
+  ReloadData *d;
 
   glossary = sanasto_index_load_glossary_finish (result, &error);
   if (self == NULL || self->reload == NULL ||
@@ -258,9 +391,31 @@ loaded_cb (GObject      *object,
       return;
     }
 
+  d = g_new0 (ReloadData, 1);
+  d->glossary = g_steal_pointer (&glossary);
   task = g_task_new (self, self->reload->cancellable, matcher_built_cb, NULL);
-  g_task_set_task_data (task, g_object_ref (glossary), g_object_unref);
+  g_task_set_task_data (task, d, reload_data_free);
   g_task_run_in_thread (task, build_matcher_thread);
+}
+
+/* The term list came from the index without a look at the folder: see what changed while the
+ * glossary was closed. Counts as a reload. */
+static void
+verify (SanastoWindow *self)
+{
+  SanastoWindowReload *r = self->reload;
+  SanastoEntry *page = sanasto_article_view_get_entry (self->article_view);
+  g_autoptr(GTask) task = NULL;
+  ReloadData *d = g_new0 (ReloadData, 1);
+
+  g_debug ("Checking %s against the index", r->root);
+  r->running = TRUE;
+  r->n_started++;
+  d->shown = g_object_ref (self->glossary);
+  d->page = page != NULL ? g_object_ref (page) : NULL;
+  task = g_task_new (self, r->cancellable, matcher_built_cb, NULL);
+  g_task_set_task_data (task, d, reload_data_free);
+  g_task_run_in_thread (task, verify_thread);
 }
 
 static gboolean
@@ -289,12 +444,13 @@ reload_cb (gpointer user_data)
   if (self->loading || r->root == NULL)
     return G_SOURCE_REMOVE;
 
-  r->running = TRUE;
-  r->n_started++;
   g_hash_table_remove_all (r->reloading);
   g_hash_table_foreach_steal (r->changed, steal_into_cb, r->reloading);
   g_debug ("Reloading %s", r->root);
-  sanasto_index_load_glossary_async (r->root, r->cancellable, loaded_cb, weak_ref_new (self));
+  r->running = TRUE;
+  r->n_started++;
+  sanasto_index_load_glossary_async (r->root, SANASTO_INDEX_LOAD_DEFAULT, r->cancellable,
+                                     loaded_cb, weak_ref_new (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -337,6 +493,7 @@ stop (SanastoWindow *self)
   r->first_change = 0;
   r->running = FALSE;
   r->again = FALSE;
+  r->n_finding = 0;
   g_cancellable_cancel (r->cancellable);
   g_clear_object (&r->cancellable);
   r->cancellable = g_cancellable_new ();
@@ -382,7 +539,9 @@ _sanasto_window_reload_watch (SanastoWindow   *self,
   self->reload->root = g_strdup (sanasto_glossary_get_root (glossary));
   root = g_file_new_for_path (self->reload->root);
   watch_tree (self, root);
-  g_debug ("Watching %u folders", g_hash_table_size (self->reload->monitors));
+
+  if (sanasto_glossary_is_from_index (glossary))
+    verify (self);
 }
 
 guint
@@ -400,5 +559,5 @@ _sanasto_window_get_reloads_done (SanastoWindow *self)
 gboolean
 _sanasto_window_is_reloading (SanastoWindow *self)
 {
-  return self->reload->timeout != 0 || self->reload->running;
+  return self->reload->timeout != 0 || self->reload->running || self->reload->n_finding > 0;
 }

@@ -523,6 +523,27 @@ language_selected_cb (SanastoWindow *self)
     }
 }
 
+void
+_sanasto_window_report_problems (SanastoWindow   *self,
+                                 SanastoGlossary *glossary)
+{
+  GPtrArray *problems = sanasto_glossary_get_problems (glossary);
+  guint n_skipped = 0;
+
+  /* Files kept despite an oddity are the reader's business only in `sanasto --check`. */
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    if (((SanastoLoadProblem *) g_ptr_array_index (problems, i))->skipped)
+      n_skipped++;
+  if (n_skipped > 0)
+    {
+      g_autofree char *notice =
+        g_strdup_printf (ngettext ("%u file could not be read", "%u files could not be read",
+                                   n_skipped), n_skipped);
+
+      show_toast (self, notice);
+    }
+}
+
 /* The entry to show first: the one read last in this glossary, else the first term. */
 static SanastoEntry *
 initial_entry (SanastoWindow *self,
@@ -557,8 +578,6 @@ set_glossary (SanastoWindow      *self,
                            g_strcmp0 (last_glossary, self->folder) == 0;
   SanastoEntry *target = NULL;
   g_autofree char *term = g_steal_pointer (&self->pending_term);
-  GPtrArray *problems;
-  guint n_skipped = 0;
 
   g_debug ("Glossary ready: %u entries", g_list_model_get_n_items (G_LIST_MODEL (glossary)));
   g_set_object (&self->glossary, glossary);
@@ -614,19 +633,7 @@ set_glossary (SanastoWindow      *self,
       return;
     }
 
-  /* Files kept despite an oddity are the reader's business only in `sanasto --check`. */
-  problems = sanasto_glossary_get_problems (glossary);
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    if (((SanastoLoadProblem *) g_ptr_array_index (problems, i))->skipped)
-      n_skipped++;
-  if (n_skipped > 0)
-    {
-      g_autofree char *notice =
-        g_strdup_printf (ngettext ("%u file could not be read", "%u files could not be read",
-                                   n_skipped), n_skipped);
-
-      show_toast (self, notice);
-    }
+  _sanasto_window_report_problems (self, glossary);
 
   if (target == NULL && term != NULL)
     {
@@ -1029,8 +1036,10 @@ sanasto_window_open_folder (SanastoWindow *self,
 
   weak_self = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak_self, self);
-  /* A folder opened before lists its terms from the index at once. */
-  sanasto_index_load_glossary_async (path, self->cancellable, load_done_cb, weak_self);
+  /* A folder opened before lists its terms from the index at once; it is checked against the
+   * folder once shown (sanasto-window-reload.c). */
+  sanasto_index_load_glossary_async (path, SANASTO_INDEX_LOAD_FROM_INDEX, self->cancellable,
+                                     load_done_cb, weak_self);
 }
 
 gboolean

@@ -741,7 +741,7 @@ test_index_load_glossary (void)
   age_tree (root);
 
   /* No index yet: every file is read. */
-  first = sanasto_index_load_glossary (root, NULL, &error);
+  first = sanasto_index_load_glossary (root, SANASTO_INDEX_LOAD_DEFAULT, NULL, &error);
   g_assert_no_error (error);
   cold = sanasto_glossary_load (root, NULL, &error);
   g_assert_no_error (error);
@@ -753,7 +753,7 @@ test_index_load_glossary (void)
   g_clear_object (&index);
 
   /* From the index: the same glossary, problems included. */
-  warm = sanasto_index_load_glossary (root, NULL, &error);
+  warm = sanasto_index_load_glossary (root, SANASTO_INDEX_LOAD_DEFAULT, NULL, &error);
   g_assert_no_error (error);
   assert_same_glossary (cold, warm);
   g_assert_cmpstr (sanasto_entry_get_language (find_path (warm, "stray.md")), ==, "en");
@@ -761,14 +761,14 @@ test_index_load_glossary (void)
   /* The same size and time: taken from the index, not read (so the old title shows). */
   rewrite_keeping_stamp (root, "en/renamed.md", new_text);
   g_clear_object (&warm);
-  warm = sanasto_index_load_glossary (root, NULL, &error);
+  warm = sanasto_index_load_glossary (root, SANASTO_INDEX_LOAD_DEFAULT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sanasto_entry_get_title (find_path (warm, "en/renamed.md")), ==, "Old title");
 
   /* A real change is read again. */
   write_file (root, "en/renamed.md", "---\ntitle: Newer title\n---\nText.\n");
   g_clear_object (&warm);
-  changed = sanasto_index_load_glossary (root, NULL, &error);
+  changed = sanasto_index_load_glossary (root, SANASTO_INDEX_LOAD_DEFAULT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sanasto_entry_get_title (find_path (changed, "en/renamed.md")), ==,
                    "Newer title");
@@ -780,7 +780,7 @@ test_index_load_glossary (void)
   g_assert_no_error (error);
   g_clear_object (&index);
   rewrite_keeping_stamp (root, "en/renamed.md", "---\ntitle: Final title\n---\nText.\n");
-  warm = sanasto_index_load_glossary (root, NULL, &error);
+  warm = sanasto_index_load_glossary (root, SANASTO_INDEX_LOAD_DEFAULT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sanasto_entry_get_title (find_path (warm, "en/renamed.md")), ==,
                    "Final title");
@@ -790,8 +790,115 @@ test_index_load_glossary (void)
   assert_same_glossary (cold, warm);
 
   /* A folder that cannot be opened fails as sanasto_glossary_load() does. */
-  g_assert_null (sanasto_index_load_glossary ("/nonexistent/sanasto", NULL, &error));
+  g_assert_null (sanasto_index_load_glossary ("/nonexistent/sanasto", SANASTO_INDEX_LOAD_DEFAULT,
+                                              NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+assert_positions (SanastoGlossary *glossary)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (glossary)); i++)
+    {
+      g_autoptr(SanastoEntry) entry = g_list_model_get_item (G_LIST_MODEL (glossary), i);
+
+      g_assert_cmpuint (sanasto_glossary_get_position (glossary, entry), ==, i);
+    }
+}
+
+/* The term list straight from the index, then the folder read to see what changed meanwhile
+ * (what the window does on opening a glossary it has opened before). */
+static void
+test_index_load_from_index (void)
+{
+  g_autofree char *root = copy_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanastoGlossary) cold = NULL;
+  g_autoptr(SanastoGlossary) shown = NULL;
+  g_autoptr(SanastoGlossary) checked = NULL;
+  g_autoptr(SanastoGlossary) again = NULL;
+  g_autoptr(SanastoIndex) index = NULL;
+  g_autoptr(SanastoEntry) entry = NULL;
+  g_autofree char *unreadable = NULL;
+
+  write_file (root, "en/full.md", "---\ntitle: Full\nkeywords: [One, Two]\n"
+              "aliases: [first, second]\ndraft: true\n---\nThe first paragraph.\n");
+  write_file (root, "stray.md", "# Stray\n\nBeside the languages.\n");
+  write_file (root, "en/renamed.md", "---\ntitle: Old title\n---\nText.\n");
+  age_tree (root);
+
+  /* No index yet: the folder is read. */
+  cold = sanasto_index_load_glossary (root, SANASTO_INDEX_LOAD_FROM_INDEX, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (sanasto_glossary_is_from_index (cold));
+  index = sanasto_index_new (cold);
+  sanasto_index_open (index, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&index);
+
+  /* Indexed: the same term list without a look at the folder, every entry where the model
+   * says it is. */
+  shown = sanasto_index_load_glossary (root, SANASTO_INDEX_LOAD_FROM_INDEX, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sanasto_glossary_is_from_index (shown));
+  assert_same_glossary (cold, shown);
+  g_assert_true (sanasto_glossary_same_entries (cold, shown));
+  assert_positions (shown);
+  g_assert_nonnull (sanasto_glossary_find_term (shown, "second", NULL));
+
+  /* Nothing changed: the check takes every entry from the list shown, which keeps working. */
+  checked = sanasto_glossary_load_again (shown, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (sanasto_glossary_is_from_index (checked));
+  g_assert_true (sanasto_glossary_same_entries (shown, checked));
+  entry = g_list_model_get_item (G_LIST_MODEL (shown), 0);
+  {
+    g_autoptr(SanastoEntry) same = g_list_model_get_item (G_LIST_MODEL (checked), 0);
+
+    g_assert_true (same == entry);
+  }
+  assert_positions (shown);
+  assert_positions (checked);
+  g_clear_object (&checked);
+  g_clear_object (&entry);
+
+  /* Changed while closed: the list from the index is as it was; the check tells. */
+  write_file (root, "en/renamed.md", "---\ntitle: New title\n---\nText.\n");
+  write_file (root, "en/added.md", "---\ntitle: Added\n---\nText.\n");
+  unreadable = g_build_filename (root, "en", "locked.md", NULL);
+  write_file (root, "en/locked.md", "---\ntitle: Locked\n---\nText.\n");
+  g_assert_cmpint (g_chmod (unreadable, 0), ==, 0);
+  g_clear_object (&shown);
+  shown = sanasto_index_load_glossary (root, SANASTO_INDEX_LOAD_FROM_INDEX, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sanasto_entry_get_title (find_path (shown, "en/renamed.md")), ==, "Old title");
+  g_assert_null (find_path (shown, "en/added.md"));
+
+  checked = sanasto_glossary_load_again (shown, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (sanasto_glossary_same_entries (shown, checked));
+  g_assert_cmpstr (sanasto_entry_get_title (find_path (checked, "en/renamed.md")), ==,
+                   "New title");
+  g_assert_nonnull (find_path (checked, "en/added.md"));
+  /* Everything a fresh load gives, the file that cannot be read reported (unless root reads
+   * anything). */
+  again = sanasto_glossary_load (root, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_glossary (again, checked);
+  assert_positions (checked);
+  g_chmod (unreadable, 0644);
+
+  /* A damaged database is not trusted: the folder is read. */
+  g_clear_object (&shown);
+  {
+    g_autofree char *db_path = sanasto_index_get_database_path (sanasto_glossary_get_root (cold));
+
+    write_file ("/", db_path, "not a database");
+  }
+  shown = sanasto_index_load_glossary (root, SANASTO_INDEX_LOAD_FROM_INDEX, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (sanasto_glossary_is_from_index (shown));
+  assert_same_glossary (again, shown);
 }
 
 /* Words in thousands of articles: the matches in keywords come first, then the rest, each
@@ -865,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/index/cancel-midway", test_index_cancel_midway);
   g_test_add_func ("/index/concurrent-opens", test_index_concurrent_opens);
   g_test_add_func ("/index/load-glossary", test_index_load_glossary);
+  g_test_add_func ("/index/load-from-index", test_index_load_from_index);
   g_test_add_func ("/index/common-words", test_index_common_words);
 
   return g_test_run ();

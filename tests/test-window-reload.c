@@ -11,6 +11,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include "sanasto-article-view-private.h"
 #include "sanasto-window-private.h"
@@ -316,6 +318,103 @@ test_reload (void)
   g_free (fixture.folder);
 }
 
+static gboolean
+indexed (Fixture *fixture)
+{
+  SanastoIndex *index = _sanasto_window_get_index (fixture->window);
+
+  return !_sanasto_window_is_indexing (fixture->window) && index != NULL &&
+         sanasto_index_is_ready (index);
+}
+
+static gboolean
+checked (Fixture *fixture)
+{
+  return _sanasto_window_get_reloads_done (fixture->window) >= 1 && quiet (fixture);
+}
+
+/* Every file an hour old: the index vouches only for files not changed just before it read
+ * them. */
+static void
+age_files (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->folder, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+      struct utimbuf times = { time (NULL) - 3600, time (NULL) - 3600 };
+
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+    }
+}
+
+/* Opens the folder in a new window, waits for its first article, returns the window. */
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = sanasto_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  sanasto_test_wait_until ((SanastoTestCondition) window_mapped, fixture, "the window to show");
+  sanasto_window_open_folder (fixture->window, fixture->folder, NULL);
+  sanasto_test_wait_until ((SanastoTestCondition) loaded, fixture, "the folder to load");
+  sanasto_test_wait_until ((SanastoTestCondition) page_settled, fixture, "the first article");
+  sanasto_test_wait_until ((SanastoTestCondition) indexed, fixture, "the index");
+}
+
+/* A glossary opened before lists its terms from the index at once, then reads the folder for
+ * what changed while it was closed: a renamed term, a new one, the open article's new text. */
+static void
+test_changed_while_closed (void)
+{
+  Fixture fixture = { NULL, };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  GListModel *matches;
+
+  g_settings_reset (settings, "last-glossary");
+  g_settings_reset (settings, "last-entry");
+  fixture.folder = g_dir_make_tmp ("sanasto-closed-XXXXXX", &error);
+  g_assert_no_error (error);
+  copy_fixture (&fixture);
+  age_files (&fixture);
+
+  /* First open: nothing to check, the index is built. */
+  open_window (&fixture);
+  g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), ==, 0);
+  g_assert_cmpstr (sanasto_entry_get_slug (sanasto_article_view_get_entry (view_of (&fixture))),
+                   ==, "apple");
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+
+  /* Opened again, nothing changed: checked, and nothing is replaced. */
+  open_window (&fixture);
+  matches = _sanasto_window_get_matches (fixture.window);
+  sanasto_test_wait_until ((SanastoTestCondition) checked, &fixture, "the folder to be checked");
+  g_assert_true (_sanasto_window_get_matches (fixture.window) == matches);
+  g_assert_cmpuint (count_in_list (&fixture, "Apple"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+
+  /* Changed while closed. */
+  write_article (&fixture, "apple.md", "Apple Changed", "Picked while the window was closed.");
+  write_article (&fixture, "fig.md", "Fig", "Soft and sweet.");
+  open_window (&fixture);
+  fixture.title = "Apple Changed";
+  fixture.text = "Picked while the window was closed";
+  sanasto_test_wait_until ((SanastoTestCondition) title_listed, &fixture,
+                           "the changed title in the list");
+  g_assert_cmpuint (count_in_list (&fixture, "Apple"), ==, 0);
+  g_assert_cmpuint (count_in_list (&fixture, "Fig"), ==, 1);
+  sanasto_test_wait_until ((SanastoTestCondition) page_shows_text, &fixture,
+                           "the changed article in the view");
+  g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  sanasto_test_remove_tree (fixture.folder);
+  g_free (fixture.folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +423,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window-reload/follows-the-folder", test_reload);
+  g_test_add_func ("/window-reload/changed-while-closed", test_changed_while_closed);
 
   return g_test_run ();
 }

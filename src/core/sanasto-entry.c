@@ -20,7 +20,6 @@ struct _SanastoEntry
   char         *sort_key;
   gint64        mtime;        /* of the file when it was read, microseconds; 0: unknown */
   gint64        size;
-  guint         index;
   guint         draft : 1;
 };
 
@@ -122,7 +121,6 @@ static void
 sanasto_entry_init (SanastoEntry *self)
 {
   self->language = "";
-  self->index = G_MAXUINT;
 }
 
 SanastoEntry *
@@ -274,19 +272,6 @@ sanasto_entry_get_sort_key (SanastoEntry *self)
   return self->sort_key ? self->sort_key : self->title;
 }
 
-guint
-_sanasto_entry_get_index (SanastoEntry *self)
-{
-  return self->index;
-}
-
-void
-_sanasto_entry_set_index (SanastoEntry *self,
-                          guint         index)
-{
-  self->index = index;
-}
-
 void
 _sanasto_entry_set_stamp (SanastoEntry *self,
                           gint64        mtime,
@@ -310,4 +295,40 @@ gboolean
 _sanasto_entry_has_sort_key (SanastoEntry *self)
 {
   return self->sort_key != NULL;
+}
+
+static gboolean
+strv_equal_or_empty (const char * const *a,
+                     const char * const *b)
+{
+  return g_strv_equal (a != NULL ? a : empty_strv, b != NULL ? b : empty_strv);
+}
+
+gboolean
+sanasto_entry_equal (SanastoEntry *self,
+                     SanastoEntry *other)
+{
+  g_return_val_if_fail (SANASTO_IS_ENTRY (self), FALSE);
+  g_return_val_if_fail (SANASTO_IS_ENTRY (other), FALSE);
+
+  if (self == other)
+    return TRUE;
+  return self->mtime == other->mtime && self->size == other->size &&
+         self->draft == other->draft &&
+         g_str_equal (self->path, other->path) &&
+         g_str_equal (self->language, other->language) &&
+         g_str_equal (self->slug, other->slug) &&
+         g_str_equal (self->title, other->title) &&
+         g_strcmp0 (self->description, other->description) == 0 &&
+         strv_equal_or_empty (self->keywords, other->keywords) &&
+         strv_equal_or_empty ((const char * const *) self->aliases,
+                              (const char * const *) other->aliases);
+}
+
+void
+_sanasto_entry_take_sort_key (SanastoEntry *self,
+                              char         *sort_key)
+{
+  g_free (self->sort_key);
+  self->sort_key = sort_key;
 }

@@ -46,4 +46,9 @@ gboolean            sanasto_entry_get_draft       (SanastoEntry       *self);
 /* Collation key of the title in the entry's language; compare with strcmp(). */
 const char         *sanasto_entry_get_sort_key    (SanastoEntry       *self);
 
+/* Whether two loads of an article gave the same: the same file, unchanged (size and
+ * modification time), with the same title, description, keywords, aliases and draft flag. */
+gboolean            sanasto_entry_equal           (SanastoEntry       *self,
+                                                   SanastoEntry       *other);
+
 G_END_DECLS

@@ -33,7 +33,6 @@ typedef struct
   GArray     *suggest_by_key; /* guint indices into suggest, sorted by key, for prefixes */
 } SanastoGlossaryLanguage;
 
-guint                    _sanasto_entry_get_index            (SanastoEntry    *self);
 /* Modification time (microseconds) and size of the article file when the loader read it or
  * found it unchanged; FALSE when unknown. Lets the index skip a second stat() per file. */
 void                     _sanasto_entry_set_stamp            (SanastoEntry    *self,
@@ -42,13 +41,14 @@ void                     _sanasto_entry_set_stamp            (SanastoEntry    *s
 gboolean                 _sanasto_entry_get_stamp            (SanastoEntry    *self,
                                                               gint64          *mtime,
                                                               gint64          *size);
+void                     _sanasto_entry_take_sort_key        (SanastoEntry    *self,
+                                                              char            *sort_key);
 gboolean                 _sanasto_entry_has_sort_key         (SanastoEntry    *self);
-void                     _sanasto_entry_set_index            (SanastoEntry    *self,
-                                                              guint            index);
 
 /* An entry as an earlier open saw the file path (root-relative) with this mtime and size, in
- * the folder language dir_language; NULL to read the file. Called from several threads; then
- * once with path NULL, when no more calls will come, so that the cache can be freed. */
+ * the folder language dir_language, with that stamp (the entry may be shared); NULL to read
+ * the file. Called from several threads; then once with path NULL, when no more calls will
+ * come, so that the cache can be freed. */
 typedef SanastoEntry *(*SanastoGlossaryCacheFunc) (const char *path,
                                                    const char *dir_language,
                                                    gint64      mtime,
@@ -63,6 +63,13 @@ SanastoGlossary         *_sanasto_glossary_load_cached       (const char      *r
                                                               GError         **error);
 
 /* Builds language->suggest and suggest_by_key if they are not yet; any thread. */
+/* A glossary of entries already loaded (from the index), sorted and looked up as a load of the
+ * folder would. Takes entries (SanastoEntry, with their sort keys and stamps; the array's
+ * free function unrefs them). */
+SanastoGlossary         *_sanasto_glossary_new_from_entries  (const char      *root,
+                                                              GPtrArray       *entries,
+                                                              GError         **error);
+
 void                     _sanasto_glossary_ensure_suggest    (SanastoGlossary *self,
                                                               SanastoGlossaryLanguage *language);
 /* Exact code; NULL when the glossary has no such language. */

@@ -30,6 +30,20 @@ void                sanasto_glossary_load_async         (const char           *r
 SanastoGlossary    *sanasto_glossary_load_finish        (GAsyncResult         *result,
                                                          GError              **error);
 
+/* TRUE when the entries came from the search index (sanasto_index_load_glossary() with
+ * SANASTO_INDEX_LOAD_FROM_INDEX) without reading the folder: they are the folder as it was
+ * when last indexed, and a load that reads the folder tells what changed since. */
+gboolean            sanasto_glossary_is_from_index      (SanastoGlossary      *self);
+/* Whether other lists the same entries as self, each with the same title, description,
+ * keywords, aliases and file stamp: nothing a reader would see differently. */
+gboolean            sanasto_glossary_same_entries       (SanastoGlossary      *self,
+                                                         SanastoGlossary      *other);
+/* Loads the folder of previous again, taking every article whose file is unchanged (same size
+ * and modification time) from previous instead of reading it: one stat() per file. The entries
+ * taken are shared by both glossaries. */
+SanastoGlossary    *sanasto_glossary_load_again         (SanastoGlossary      *previous,
+                                                         GCancellable         *cancellable,
+                                                         GError              **error);
 /* Canonical absolute path of the folder. */
 const char         *sanasto_glossary_get_root           (SanastoGlossary      *self);
 /* Language codes present, sorted; { "" } for a glossary with one unnamed language. */

@@ -23,7 +23,7 @@
 #include "sanasto-markdown.h"
 
 /* Bump whenever the schema or what goes into it changes: old databases are then rebuilt. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 /* Files written per transaction: large enough to be fast, small enough that a cancel is
  * quick and readers see progress. */
 #define BATCH_SIZE 512
@@ -2360,23 +2360,86 @@ set_list (SanastoEntry *entry,
           const char   *list,
           gboolean      aliases)
 {
+  /* Most lists are a few short words: no allocation for those. */
+  char small_copy[512];
+  const char *small_vector[32];
   g_autofree char *copy = NULL;
   g_autofree const char **vector = NULL;
-  gsize max;
+  char *items;
+  const char **items_vector;
+  gsize length, max;
   guint n;
 
   if (*list == '\0')
     return;
-  copy = g_strdup (list);
+  length = strlen (list);
   /* Items are never empty, so there are at most half as many as bytes, and one. */
-  max = strlen (list) / 2 + 1;
-  vector = g_new (const char *, max + 1);
-  n = split_list (copy, vector, max);
-  vector[n] = NULL;
-  if (aliases)
-    sanasto_entry_set_aliases (entry, vector);
+  max = length / 2 + 1;
+  if (length < sizeof small_copy && max < G_N_ELEMENTS (small_vector))
+    {
+      items = memcpy (small_copy, list, length + 1);
+      items_vector = small_vector;
+    }
   else
-    sanasto_entry_set_keywords (entry, vector);
+    {
+      items = copy = g_strdup (list);
+      items_vector = vector = g_new (const char *, max + 1);
+    }
+  n = split_list (items, items_vector, max);
+  items_vector[n] = NULL;
+  if (aliases)
+    sanasto_entry_set_aliases (entry, items_vector);
+  else
+    sanasto_entry_set_keywords (entry, items_vector);
+}
+
+#define ENTRY_COLUMNS \
+  "path, mtime, size, language, slug, title, description, keywords, aliases, draft, sort_key"
+
+/* The entry of a row selected with ENTRY_COLUMNS first. */
+static SanastoEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  const char *description = column_text (stmt, 6);
+  int sort_key_length = sqlite3_column_bytes (stmt, 10);
+  SanastoEntry *entry = sanasto_entry_new (column_text (stmt, 0), column_text (stmt, 3),
+                                           column_text (stmt, 4), column_text (stmt, 5));
+
+  if (*description != '\0')
+    sanasto_entry_set_description (entry, description);
+  set_list (entry, column_text (stmt, 7), FALSE);
+  set_list (entry, column_text (stmt, 8), TRUE);
+  sanasto_entry_set_draft (entry, sqlite3_column_int (stmt, 9));
+  /* Computing collation keys was a fifth of a warm load. */
+  _sanasto_entry_take_sort_key (entry, g_strndup (sqlite3_column_blob (stmt, 10),
+                                                  sort_key_length));
+  _sanasto_entry_set_stamp (entry, sqlite3_column_int64 (stmt, 1),
+                            sqlite3_column_int64 (stmt, 2));
+  return entry;
+}
+
+/* Opens the database read-only and prepares "SELECT ENTRY_COLUMNS FROM entries WHERE where",
+ * only when the schema is ours. */
+static gboolean
+prepare_entries_query (const char    *db_path,
+                       const char    *where,
+                       sqlite3      **db,
+                       sqlite3_stmt **stmt)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT " ENTRY_COLUMNS " FROM entries WHERE (%s)"
+                                          " AND (SELECT user_version FROM pragma_user_version)"
+                                          " = " G_STRINGIFY (SCHEMA_VERSION), where);
+
+  *db = NULL;
+  *stmt = NULL;
+  if (sqlite3_open_v2 (db_path, db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (*db, sql, -1, stmt, NULL) == SQLITE_OK)
+    return TRUE;
+
+  g_debug ("No entries from %s: %s", db_path, *db != NULL ? sqlite3_errmsg (*db) : "");
+  sqlite3_close (*db);
+  *db = NULL;
+  return FALSE;
 }
 
 /* Everything the database knows of the entries; on any error the cache stays empty and every
@@ -2384,51 +2447,117 @@ set_list (SanastoEntry *entry,
 static void
 entry_cache_fill (EntryCache *cache)
 {
-  const char *path = cache->db_path;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "SELECT path, mtime, size, language, slug, title, description,"
-                          " keywords, aliases, draft, sort_key FROM entries"
-                          " WHERE cacheable AND (SELECT user_version FROM pragma_user_version) = "
-                          G_STRINGIFY (SCHEMA_VERSION), -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_debug ("No entries from %s: %s", path, db != NULL ? sqlite3_errmsg (db) : "");
-      sqlite3_close (db);
-      return;
-    }
+  if (!prepare_entries_query (cache->db_path, "cacheable", &db, &stmt))
+    return;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CachedEntry row;
-      const char *description = column_text (stmt, 6);
-      int sort_key_length = sqlite3_column_bytes (stmt, 10);
-      g_autofree char *sort_key = g_strndup (sqlite3_column_blob (stmt, 10), sort_key_length);
 
       row.mtime = sqlite3_column_int64 (stmt, 1);
       row.size = sqlite3_column_int64 (stmt, 2);
-      row.entry = sanasto_entry_new (column_text (stmt, 0), column_text (stmt, 3),
-                                     column_text (stmt, 4), column_text (stmt, 5));
-      if (*description != '\0')
-        sanasto_entry_set_description (row.entry, description);
-      set_list (row.entry, column_text (stmt, 7), FALSE);
-      set_list (row.entry, column_text (stmt, 8), TRUE);
-      sanasto_entry_set_draft (row.entry, sqlite3_column_int (stmt, 9));
-      /* Computing collation keys was a fifth of a warm load. */
-      sanasto_entry_set_sort_key (row.entry, sort_key);
+      row.entry = entry_from_row (stmt);
       g_array_append_val (cache->items, row);
       g_hash_table_insert (cache->rows, (char *)sanasto_entry_get_path (row.entry),
                            GUINT_TO_POINTER (cache->items->len));
     }
   if (rc != SQLITE_DONE)
     {
-      g_debug ("Reading %s: %s", path, sqlite3_errmsg (db));
+      g_debug ("Reading %s: %s", cache->db_path, sqlite3_errmsg (db));
       g_hash_table_remove_all (cache->rows);
     }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+}
+
+/* A share of the rows, read by one thread with its own connection. */
+typedef struct
+{
+  const char    *db_path;
+  sqlite3_int64  first_id;
+  sqlite3_int64  last_id;
+  GPtrArray     *entries;
+  gboolean       ok;
+} RowRange;
+
+static gpointer
+read_row_range_thread (gpointer data)
+{
+  RowRange *range = data;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Only rows as good as the file (see writer_index_file()): these entries are taken again
+   * when the folder is read (sanasto_glossary_load_again()). */
+  if (!prepare_entries_query (range->db_path, "cacheable AND id BETWEEN ?1 AND ?2", &db, &stmt))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, range->first_id);
+  sqlite3_bind_int64 (stmt, 2, range->last_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (range->entries, entry_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    g_debug ("Reading %s: %s", range->db_path, sqlite3_errmsg (db));
+  range->ok = rc == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* The glossary as the index last saw it, the folder not read; NULL when the index has none. */
+static SanastoGlossary *
+load_from_index (const char  *root,
+                 const char  *db_path,
+                 GError     **error)
+{
+  RowRange ranges[2] = { { db_path, 0, 0, NULL, FALSE }, { db_path, 0, 0, NULL, FALSE } };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_int64 first = 0, last = -1;
+  GThread *thread;
+  GPtrArray *entries;
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT min(id), max(id) FROM entries", -1, &stmt, NULL)
+      == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) == SQLITE_INTEGER)
+    {
+      first = sqlite3_column_int64 (stmt, 0);
+      last = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  if (last < first)
+    return NULL;
+
+  /* Half the rows each in two threads: making the entries is most of the work. */
+  ranges[0].first_id = first;
+  ranges[0].last_id = first + (last - first) / 2;
+  ranges[1].first_id = ranges[0].last_id + 1;
+  ranges[1].last_id = last;
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    ranges[i].entries = g_ptr_array_new_with_free_func (g_object_unref);
+  thread = g_thread_try_new ("sanasto-rows", read_row_range_thread, &ranges[1], NULL);
+  read_row_range_thread (&ranges[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    read_row_range_thread (&ranges[1]);
+
+  entries = ranges[0].entries;
+  if (ranges[0].ok && ranges[1].ok)
+    g_ptr_array_extend_and_steal (entries, g_steal_pointer (&ranges[1].entries));
+  g_clear_pointer (&ranges[1].entries, g_ptr_array_unref);
+  if (!ranges[0].ok || !ranges[1].ok || entries->len == 0)
+    {
+      g_ptr_array_unref (entries);
+      return NULL;
+    }
+  return _sanasto_glossary_new_from_entries (root, entries, error);
 }
 
 static gpointer
@@ -2492,9 +2621,10 @@ entry_from_cache_cb (const char *path,
 }
 
 SanastoGlossary *
-sanasto_index_load_glossary (const char    *root,
-                             GCancellable  *cancellable,
-                             GError       **error)
+sanasto_index_load_glossary (const char             *root,
+                             SanastoIndexLoadFlags   flags,
+                             GCancellable           *cancellable,
+                             GError                **error)
 {
   g_autofree char *canonical = NULL;
   EntryCache cache = { NULL, };
@@ -2518,6 +2648,20 @@ sanasto_index_load_glossary (const char    *root,
       return sanasto_glossary_load (canonical, cancellable, error);
     }
 
+  if (flags & SANASTO_INDEX_LOAD_FROM_INDEX)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      glossary = load_from_index (canonical, cache.db_path, &local_error);
+      if (glossary != NULL || local_error != NULL)
+        {
+          g_free (cache.db_path);
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return glossary;
+        }
+    }
+
   cache.items = g_array_new (FALSE, FALSE, sizeof (CachedEntry));
   g_array_set_clear_func (cache.items, cached_entry_clear);
   cache.rows = g_hash_table_new (g_str_hash, g_str_equal);
@@ -2537,14 +2681,31 @@ sanasto_index_load_glossary (const char    *root,
   return glossary;
 }
 
+typedef struct
+{
+  char                  *root;
+  SanastoIndexLoadFlags  flags;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_free (load->root);
+  g_free (load);
+}
+
 static void
 load_glossary_thread (GTask        *task,
                       gpointer      source_object,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
+  LoadData *load = task_data;
   GError *error = NULL;
-  SanastoGlossary *glossary = sanasto_index_load_glossary (task_data, cancellable, &error);
+  SanastoGlossary *glossary = sanasto_index_load_glossary (load->root, load->flags, cancellable,
+                                                           &error);
 
   if (glossary == NULL)
     g_task_return_error (task, error);
@@ -2553,18 +2714,23 @@ load_glossary_thread (GTask        *task,
 }
 
 void
-sanasto_index_load_glossary_async (const char          *root,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+sanasto_index_load_glossary_async (const char            *root,
+                                   SanastoIndexLoadFlags  flags,
+                                   GCancellable          *cancellable,
+                                   GAsyncReadyCallback    callback,
+                                   gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
+  LoadData *load;
 
   g_return_if_fail (root != NULL);
 
+  load = g_new0 (LoadData, 1);
+  load->root = g_strdup (root);
+  load->flags = flags;
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sanasto_index_load_glossary_async);
-  g_task_set_task_data (task, g_strdup (root), g_free);
+  g_task_set_task_data (task, load, load_data_free);
   g_task_run_in_thread (task, load_glossary_thread);
 }
 

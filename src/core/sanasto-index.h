@@ -26,15 +26,28 @@ G_DECLARE_FINAL_TYPE (SanastoIndex, sanasto_index, SANASTO, INDEX, GObject)
 
 SanastoIndex    *sanasto_index_new                  (SanastoGlossary      *glossary);
 
+typedef enum
+{
+  SANASTO_INDEX_LOAD_DEFAULT    = 0,
+  SANASTO_INDEX_LOAD_FROM_INDEX = 1 << 0,
+} SanastoIndexLoadFlags;
+
 /* sanasto_glossary_load(), taking every article unchanged since the glossary's index was last
  * brought up to date (same size and modification time) from the index instead of reading it:
  * a warm open costs one stat() per file. Without a usable index (first open, another version,
  * a database not as our last open left it) it reads every file, like sanasto_glossary_load().
- * The result is the same glossary, problems included. */
+ * The result is the same glossary, problems included.
+ *
+ * With SANASTO_INDEX_LOAD_FROM_INDEX and a usable index, the folder is not looked at: the
+ * entries are the index's (sanasto_glossary_is_from_index()), as the folder was when last
+ * indexed, and only duplicate slugs are among the problems. For showing the term list at once;
+ * a load without the flag then tells what changed meanwhile (sanasto_glossary_same_entries()). */
 SanastoGlossary *sanasto_index_load_glossary        (const char           *root,
+                                                     SanastoIndexLoadFlags flags,
                                                      GCancellable         *cancellable,
                                                      GError              **error);
 void             sanasto_index_load_glossary_async  (const char           *root,
+                                                     SanastoIndexLoadFlags flags,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
