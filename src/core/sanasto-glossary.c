@@ -1304,9 +1304,7 @@ add_path (SanastoGlossary *self,
           gsize            length,
           SanastoEntry    *entry)
 {
-  g_autofree char *key = g_strndup (path, length);
-
-  g_hash_table_insert (self->paths, g_string_chunk_insert (self->keys, key), entry);
+  g_hash_table_insert (self->paths, g_string_chunk_insert_len (self->keys, path, length), entry);
 }
 
 static int
@@ -1926,6 +1924,14 @@ _sanasto_glossary_get_language (SanastoGlossary *self,
   if (code == NULL)
     return NULL;
 
+  /* Codes are interned: the same pointer is the same code, no strcmp() per entry at load. */
+  for (guint i = 0; i < self->languages->len; i++)
+    {
+      SanastoGlossaryLanguage *language = g_ptr_array_index (self->languages, i);
+
+      if (language->code == code)
+        return language;
+    }
   for (guint i = 0; i < self->languages->len; i++)
     {
       SanastoGlossaryLanguage *language = g_ptr_array_index (self->languages, i);
