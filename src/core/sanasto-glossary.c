@@ -834,7 +834,10 @@ load_article (Reader     *reader,
   if (fstat (fd, &st) != 0)
     memset (&st, 0, sizeof st);
 
-  n = read_at (reader, fd, 0, PREFIX_SIZE);
+  /* No more than the file holds: one pread() instead of a second that finds the end. */
+  n = read_at (reader, fd, 0,
+               S_ISREG (st.st_mode) && st.st_size > 0 ? MIN (PREFIX_SIZE, (gsize) st.st_size)
+                                                       : PREFIX_SIZE);
   if (n < 0)
     {
       loader_problem (loader, rel, g_strerror (errno), TRUE);
