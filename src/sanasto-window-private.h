@@ -45,6 +45,8 @@ struct _SanastoWindow
   GCancellable         *cancellable;
   char                 *folder;
   char                 *pending_term;
+  char                 *term_after_check; /* not in the list from the index: asked again once
+                                           * the folder is checked */
   SanastoGlossary      *glossary;
   SanastoTermMatcher   *matcher;
   GtkSingleSelection   *selection;
@@ -67,6 +69,8 @@ struct _SanastoWindow
  * the search text and the entry shown (by language and slug); its page is loaded again only
  * when page_changed (its file changed); an entry that is gone leaves the "no longer in this
  * glossary" state. */
+/* The glossary from the index was checked against its folder (and replaced if it changed). */
+void                _sanasto_window_check_done       (SanastoWindow      *self);
 /* Tells, in a toast, how many files of glossary could not be read. */
 void                _sanasto_window_report_problems  (SanastoWindow      *self,
                                                       SanastoGlossary    *glossary);

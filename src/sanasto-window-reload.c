@@ -362,9 +362,13 @@ matcher_built_cb (GObject      *object,
   if (matcher != NULL && !self->loading)
     _sanasto_window_replace_glossary (self, d->glossary, matcher,
                                       verifying ? d->page_changed : page_changed (self));
-  /* The index knows no file that could not be read: only the folder tells. */
-  if (verifying && d->glossary != NULL && !self->loading)
-    _sanasto_window_report_problems (self, d->glossary);
+  if (verifying && !self->loading)
+    {
+      /* The index knows no file that could not be read: only the folder tells. */
+      if (d->glossary != NULL)
+        _sanasto_window_report_problems (self, d->glossary);
+      _sanasto_window_check_done (self);
+    }
   reload_finished (self);
 }
 

@@ -524,6 +524,15 @@ language_selected_cb (SanastoWindow *self)
 }
 
 void
+_sanasto_window_check_done (SanastoWindow *self)
+{
+  g_autofree char *term = g_steal_pointer (&self->term_after_check);
+
+  if (term != NULL)
+    sanasto_window_open_term (self, term);
+}
+
+void
 _sanasto_window_report_problems (SanastoWindow   *self,
                                  SanastoGlossary *glossary)
 {
@@ -635,6 +644,12 @@ set_glossary (SanastoWindow      *self,
 
   _sanasto_window_report_problems (self, glossary);
 
+  /* The term may have been added while the glossary was closed: the check tells. */
+  if (target == NULL && term != NULL && sanasto_glossary_is_from_index (glossary))
+    {
+      g_free (self->term_after_check);
+      self->term_after_check = g_steal_pointer (&term);
+    }
   if (target == NULL && term != NULL)
     {
       g_autofree char *notice = g_strdup_printf (_("“%s” is not in this glossary"), term);
@@ -851,6 +866,7 @@ sanasto_window_finalize (GObject *object)
 
   g_free (self->folder);
   g_free (self->pending_term);
+  g_free (self->term_after_check);
   g_strfreev (self->languages);
   g_free (self->language);
   g_free (self->last_toast);
@@ -1024,6 +1040,7 @@ sanasto_window_open_folder (SanastoWindow *self,
   self->folder = g_strdup (path);
   g_free (self->pending_term);
   self->pending_term = g_strdup (term);
+  g_clear_pointer (&self->term_after_check, g_free);
   self->loading = TRUE;
 
   name = g_filename_display_basename (path);

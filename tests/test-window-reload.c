@@ -350,15 +350,25 @@ age_files (Fixture *fixture)
     }
 }
 
-/* Opens the folder in a new window, waits for its first article, returns the window. */
+static gboolean
+shows_slug (Fixture *fixture)
+{
+  SanastoEntry *entry = sanasto_article_view_get_entry (view_of (fixture));
+
+  return page_settled (fixture) && checked (fixture) &&
+         g_strcmp0 (sanasto_entry_get_slug (entry), fixture->text) == 0;
+}
+
+/* Opens the folder (asking for term, if any) in a new window, waits for its first article. */
 static void
-open_window (Fixture *fixture)
+open_window (Fixture    *fixture,
+             const char *term)
 {
   fixture->window = sanasto_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
   sanasto_test_wait_until ((SanastoTestCondition) window_mapped, fixture, "the window to show");
-  sanasto_window_open_folder (fixture->window, fixture->folder, NULL);
+  sanasto_window_open_folder (fixture->window, fixture->folder, term);
   sanasto_test_wait_until ((SanastoTestCondition) loaded, fixture, "the folder to load");
   sanasto_test_wait_until ((SanastoTestCondition) page_settled, fixture, "the first article");
   sanasto_test_wait_until ((SanastoTestCondition) indexed, fixture, "the index");
@@ -382,14 +392,14 @@ test_changed_while_closed (void)
   age_files (&fixture);
 
   /* First open: nothing to check, the index is built. */
-  open_window (&fixture);
+  open_window (&fixture, NULL);
   g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), ==, 0);
   g_assert_cmpstr (sanasto_entry_get_slug (sanasto_article_view_get_entry (view_of (&fixture))),
                    ==, "apple");
   gtk_window_destroy (GTK_WINDOW (fixture.window));
 
   /* Opened again, nothing changed: checked, and nothing is replaced. */
-  open_window (&fixture);
+  open_window (&fixture, NULL);
   matches = _sanasto_window_get_matches (fixture.window);
   sanasto_test_wait_until ((SanastoTestCondition) checked, &fixture, "the folder to be checked");
   g_assert_true (_sanasto_window_get_matches (fixture.window) == matches);
@@ -399,7 +409,7 @@ test_changed_while_closed (void)
   /* Changed while closed. */
   write_article (&fixture, "apple.md", "Apple Changed", "Picked while the window was closed.");
   write_article (&fixture, "fig.md", "Fig", "Soft and sweet.");
-  open_window (&fixture);
+  open_window (&fixture, NULL);
   fixture.title = "Apple Changed";
   fixture.text = "Picked while the window was closed";
   sanasto_test_wait_until ((SanastoTestCondition) title_listed, &fixture,
@@ -409,6 +419,15 @@ test_changed_while_closed (void)
   sanasto_test_wait_until ((SanastoTestCondition) page_shows_text, &fixture,
                            "the changed article in the view");
   g_assert_cmpuint (_sanasto_window_get_reload_count (fixture.window), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+
+  /* A term asked for by name, added while closed: not in the list from the index, shown once
+   * the folder is checked, and never said to be missing. */
+  write_article (&fixture, "quince.md", "Quince", "Hard, yellow and fragrant.");
+  open_window (&fixture, "Quince");
+  fixture.text = "quince";
+  sanasto_test_wait_until ((SanastoTestCondition) shows_slug, &fixture, "the asked-for term");
+  g_assert_null (_sanasto_window_get_last_toast (fixture.window));
 
   gtk_window_destroy (GTK_WINDOW (fixture.window));
   sanasto_test_remove_tree (fixture.folder);
