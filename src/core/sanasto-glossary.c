@@ -1677,10 +1677,14 @@ glossary_new_for_root (const char   *root,
   return self;
 }
 
+/* With previous: when the folder still holds exactly previous's entries, each taken from it
+ * by cache_func, and nothing was reported, previous is returned (no second set of tables). */
 static SanastoGlossary *
 load (const char                *root,
       SanastoGlossaryCacheFunc   cache_func,
       gpointer                   cache_data,
+      SanastoGlossary           *previous,
+      guint                     *n_taken,
       GCancellable              *cancellable,
       GError                   **error)
 {
@@ -1723,6 +1727,13 @@ load (const char                *root,
   if (cache_func != NULL)
     cache_func (NULL, NULL, 0, 0, cache_data);
 
+  if (ok && previous != NULL && self->problems->len == 0 &&
+      self->entries->len == previous->entries->len && *n_taken == self->entries->len)
+    {
+      g_mutex_clear (&loader.lock);
+      return g_object_ref (previous);
+    }
+
   if (ok)
     {
       build_indexes (self, &loader);
@@ -1736,6 +1747,14 @@ load (const char                *root,
   return g_steal_pointer (&self);
 }
 
+/* The entries of the previous load, by path, for the loader's threads (only read while they
+ * run); how many were taken. */
+typedef struct
+{
+  GHashTable *by_path;
+  guint       n_taken;  /* atomic */
+} PreviousEntries;
+
 static SanastoEntry *
 entry_from_previous_cb (const char *path,
                        const char *dir_language,
@@ -1743,18 +1762,19 @@ entry_from_previous_cb (const char *path,
                        gint64      size,
                        gpointer    user_data)
 {
-  GHashTable *previous = user_data;
+  PreviousEntries *previous = user_data;
   SanastoEntry *entry;
   gint64 entry_mtime, entry_size;
 
   if (path == NULL)
     return NULL;
-  entry = g_hash_table_lookup (previous, path);
+  entry = g_hash_table_lookup (previous->by_path, path);
   if (entry == NULL || !_sanasto_entry_get_stamp (entry, &entry_mtime, &entry_size) ||
       entry_mtime != mtime || entry_size != size ||
       /* A stray article was given the main language after loading: decided afresh. */
       strcmp (sanasto_entry_get_language (entry), dir_language) != 0)
     return NULL;
+  g_atomic_int_inc (&previous->n_taken);
   return g_object_ref (entry);
 }
 
@@ -1764,11 +1784,11 @@ sanasto_glossary_load_again (SanastoGlossary  *previous,
                              GError          **error)
 {
   g_autoptr(GHashTable) by_path = NULL;
+  PreviousEntries taken = { NULL, 0 };
 
   g_return_val_if_fail (SANASTO_IS_GLOSSARY (previous), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Read by the loader's threads at once: filled before, never changed while they run. */
   by_path = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < previous->entries->len; i++)
     {
@@ -1776,7 +1796,10 @@ sanasto_glossary_load_again (SanastoGlossary  *previous,
 
       g_hash_table_insert (by_path, (char *) sanasto_entry_get_path (entry), entry);
     }
-  return load (previous->root, entry_from_previous_cb, by_path, cancellable, error);
+  taken.by_path = by_path;
+
+  return load (previous->root, entry_from_previous_cb, &taken, previous, &taken.n_taken,
+               cancellable, error);
 }
 
 SanastoGlossary *
@@ -1817,7 +1840,7 @@ sanasto_glossary_load (const char    *root,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  return load (root, NULL, NULL, cancellable, error);
+  return load (root, NULL, NULL, NULL, NULL, cancellable, error);
 }
 
 SanastoGlossary *
@@ -1827,7 +1850,7 @@ _sanasto_glossary_load_cached (const char               *root,
                                GCancellable             *cancellable,
                                GError                  **error)
 {
-  return load (root, func, user_data, cancellable, error);
+  return load (root, func, user_data, NULL, NULL, cancellable, error);
 }
 
 static void

@@ -40,7 +40,8 @@ gboolean            sanasto_glossary_same_entries       (SanastoGlossary      *s
                                                          SanastoGlossary      *other);
 /* Loads the folder of previous again, taking every article whose file is unchanged (same size
  * and modification time) from previous instead of reading it: one stat() per file. The entries
- * taken are shared by both glossaries. */
+ * taken are shared by both glossaries; when the folder holds just those and the load reported
+ * nothing, the result is previous itself (another reference). */
 SanastoGlossary    *sanasto_glossary_load_again         (SanastoGlossary      *previous,
                                                          GCancellable         *cancellable,
                                                          GError              **error);
