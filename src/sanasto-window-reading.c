@@ -457,61 +457,58 @@ bookmarks_changed_cb (SanastoWindow *self)
     fill_refs (self, self->reading->bookmarks_popover);
 }
 
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+/* Each returns the toast to show, or NULL with error set when it fails. */
+static char *
+export_bookmarks (SanastoWindow  *self,
+                  const char     *path,
+                  GError        **error)
 {
-  g_autoptr(SanastoWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *notice = NULL;
+  g_autoptr(GPtrArray) all = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->reading != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path != NULL && sanasto_bookmarks_export (self->reading->bookmarks, path, &error))
-        {
-          g_autoptr(GPtrArray) all = sanasto_bookmarks_list (self->reading->bookmarks, NULL);
+  if (!sanasto_bookmarks_export (self->reading->bookmarks, path, error))
+    return NULL;
 
-          notice = g_strdup_printf (ngettext ("Exported %u bookmark", "Exported %u bookmarks",
-                                              all->len), all->len);
-        }
-      else
-        {
-          notice = g_strdup_printf (_("Could not export the bookmarks: %s"),
-                                    error != NULL ? error->message : _("not a local file"));
-        }
-      toast (self, notice);
-    }
-  g_object_unref (dialog);
+  all = sanasto_bookmarks_list (self->reading->bookmarks, NULL);
+  return g_strdup_printf (ngettext ("Exported %u bookmark", "Exported %u bookmarks", all->len),
+                          all->len);
 }
 
+static char *
+import_bookmarks (SanastoWindow  *self,
+                  const char     *path,
+                  GError        **error)
+{
+  int added = sanasto_bookmarks_import (self->reading->bookmarks, path, error);
+
+  if (added < 0)
+    return NULL;
+
+  return g_strdup_printf (ngettext ("Added %d bookmark", "Added %d bookmarks", added), added);
+}
+
+/* Serves both directions: the dialog's action tells export (save) from import (open). */
 static void
-import_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+bookmarks_file_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            gpointer         user_data)
 {
   g_autoptr(SanastoWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *notice = NULL;
-  int added = -1;
+  gboolean exporting =
+    gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE;
 
   if (response == GTK_RESPONSE_ACCEPT && self->reading != NULL)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *notice = NULL;
+
       if (path != NULL)
-        added = sanasto_bookmarks_import (self->reading->bookmarks, path, &error);
-      if (added >= 0)
-        notice = g_strdup_printf (ngettext ("Added %d bookmark", "Added %d bookmarks", added),
-                                  added);
-      else
-        notice = g_strdup_printf (_("Could not import the bookmarks: %s"),
+        notice = exporting ? export_bookmarks (self, path, &error)
+                           : import_bookmarks (self, path, &error);
+      if (notice == NULL)
+        notice = g_strdup_printf (exporting ? _("Could not export the bookmarks: %s")
+                                            : _("Could not import the bookmarks: %s"),
                                   error != NULL ? error->message : _("not a local file"));
       toast (self, notice);
     }
@@ -519,28 +516,34 @@ import_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_clicked_cb (SanastoWindow *self)
+choose_bookmarks_file (SanastoWindow        *self,
+                       const char           *title,
+                       GtkFileChooserAction  action,
+                       const char           *accept_label)
 {
   GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Bookmarks"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
 
   gtk_popover_popdown (GTK_POPOVER (self->reading->bookmarks_popover));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "sanasto-bookmarks.ini");
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "sanasto-bookmarks.ini");
+  g_signal_connect (dialog, "response", G_CALLBACK (bookmarks_file_response_cb),
+                    g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_clicked_cb (SanastoWindow *self)
+{
+  choose_bookmarks_file (self, _("Export Bookmarks"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("_Export"));
 }
 
 static void
 import_clicked_cb (SanastoWindow *self)
 {
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Import Bookmarks"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-
-  gtk_popover_popdown (GTK_POPOVER (self->reading->bookmarks_popover));
-  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_bookmarks_file (self, _("Import Bookmarks"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _("_Import"));
 }
 
 static void

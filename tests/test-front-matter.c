@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "glossary-fixture.h"
 #include "sanasto-front-matter.h"
 #include "sanasto-glossary.h"
 
@@ -174,15 +175,11 @@ find (SanastoGlossary *glossary,
 static void
 test_files (void)
 {
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "fixtures", "model",
-                                                 "front-matter", NULL);
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("model", "front-matter", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SanastoGlossary) glossary = sanasto_glossary_load (root, NULL, &error);
   GPtrArray *problems;
   SanastoEntry *entry;
   g_autofree char *body = NULL;
-
-  g_assert_no_error (error);
 
   /* BOM and CRLF. */
   entry = find (glossary, "bom-crlf.md");

@@ -8,21 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "glossary-fixture.h"
 #include "sanasto-glossary.h"
 #include "sanasto-language.h"
 #include "sanasto-text.h"
-
-static SanastoGlossary *
-load_fixture (const char *name)
-{
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "fixtures", "model", name, NULL);
-  g_autoptr(GError) error = NULL;
-  SanastoGlossary *glossary = sanasto_glossary_load (root, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (glossary);
-  return glossary;
-}
 
 static SanastoEntry *
 get (SanastoGlossary *glossary,
@@ -81,7 +70,7 @@ assert_languages (SanastoGlossary *glossary,
 static void
 test_flat (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("flat");
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("model", "flat", NULL);
   g_autofree char *list = titles (glossary);
   g_autofree char *keywords = NULL;
   g_autofree char *aliases = NULL;
@@ -155,7 +144,7 @@ test_flat (void)
 static void
 test_languages_by_name (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("by-name");
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("model", "by-name", NULL);
   g_autofree char *list = titles (glossary);
   SanastoEntry *entry;
 
@@ -200,7 +189,7 @@ test_languages_by_name (void)
 static void
 test_languages_by_code (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("by-code");
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("model", "by-code", NULL);
   g_autofree char *list = titles (glossary);
 
   /* _index.md is a section page and _TEMPLATE.md a template: neither is a term. */
@@ -215,7 +204,7 @@ test_languages_by_code (void)
 static void
 test_sections (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("sections");
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("model", "sections", NULL);
   g_autofree char *list = titles (glossary);
 
   /* readme.md and index.md head sections; a section called "it" is not Italian. */
@@ -228,7 +217,7 @@ test_sections (void)
 static void
 test_folder_per_entry (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("folder-per-entry");
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("model", "folder-per-entry", NULL);
   g_autofree char *list = titles (glossary);
   SanastoEntry *entry;
 
@@ -244,7 +233,7 @@ test_folder_per_entry (void)
 static void
 test_exports (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("exports");
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("model", "exports", NULL);
   g_autofree char *list = titles (glossary);
 
   /* The file names say nothing; the slugs come from the titles or the front matter. */
@@ -258,7 +247,7 @@ test_exports (void)
 static void
 test_duplicates (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("duplicates");
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("model", "duplicates", NULL);
   GPtrArray *problems = sanasto_glossary_get_problems (glossary);
   SanastoLoadProblem *problem;
 

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "glossary-fixture.h"
 #include "sanasto-link-resolver.h"
 
 typedef struct
@@ -107,18 +108,6 @@ static const LinkCase cases[] = {
   { "en/server.md", "images/missing.png", UNRESOLVED },
   { "en/server.md", "images/.hidden.png", UNRESOLVED },
 };
-
-static SanastoGlossary *
-load_fixture (const char *name)
-{
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "fixtures", "model", name, NULL);
-  g_autoptr(GError) error = NULL;
-  SanastoGlossary *glossary = sanasto_glossary_load (root, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (glossary);
-  return glossary;
-}
 
 static SanastoEntry *
 entry_at (SanastoGlossary *glossary,
@@ -239,7 +228,7 @@ test_symlink_out (void)
 static void
 test_exports (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("exports");
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("model", "exports", NULL);
   SanastoEntry *from = entry_at (glossary, "000_cc93e1d9d0a1b2c3.txt");
   SanastoLink link;
 
@@ -262,7 +251,7 @@ main (int   argc,
 
   int status;
 
-  links_glossary = load_fixture ("links");
+  links_glossary = glossary_fixture_load ("model", "links", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/link-resolver/table/%02u", i + 1);

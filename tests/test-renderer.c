@@ -5,21 +5,9 @@
 
 #include <string.h>
 
+#include "glossary-fixture.h"
 #include "sanasto-check.h"
 #include "sanasto-renderer-private.h"
-
-static SanastoGlossary *
-load_fixture (const char *name)
-{
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  SanastoGlossary *glossary = sanasto_glossary_load (root, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (glossary);
-
-  return glossary;
-}
 
 /* The page of one entry of a fixture glossary. */
 static char *
@@ -27,7 +15,7 @@ render (const char *fixture,
         const char *language,
         const char *slug)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture (fixture);
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load (fixture, NULL);
   g_autoptr(GError) error = NULL;
   SanastoEntry *entry = sanasto_glossary_lookup (glossary, language, slug);
   char *page;
@@ -45,7 +33,7 @@ render (const char *fixture,
 static char *
 render_markdown (const char *markdown)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ("render");
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("render", NULL);
   SanastoEntry *entry = sanasto_glossary_lookup (glossary, "en", "proxy");
 
   g_assert_nonnull (entry);
@@ -318,8 +306,8 @@ test_entry_uri (void)
 static void
 test_check_report (void)
 {
-  g_autoptr(SanastoGlossary) good = load_fixture ("render");
-  g_autoptr(SanastoGlossary) broken = load_fixture ("broken-links");
+  g_autoptr(SanastoGlossary) good = glossary_fixture_load ("render", NULL);
+  g_autoptr(SanastoGlossary) broken = glossary_fixture_load ("broken-links", NULL);
   g_autoptr(GString) report = g_string_new (NULL);
 
   g_assert_cmpint (sanasto_check_report (good, report), ==, 0);

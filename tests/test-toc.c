@@ -6,20 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glossary-fixture.h"
 #include "sanasto-renderer.h"
 #include "sanasto-toc.h"
-
-static SanastoGlossary *
-load_fixture (void)
-{
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "fixtures", "citizen", "toc", NULL);
-  g_autoptr(GError) error = NULL;
-  SanastoGlossary *glossary = sanasto_glossary_load (root, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (glossary);
-  return glossary;
-}
 
 static char *
 describe (GPtrArray *items)
@@ -41,7 +30,7 @@ describe (GPtrArray *items)
 static void
 test_toc_headings (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ();
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("citizen", "toc", NULL);
   SanastoEntry *entry = sanasto_glossary_lookup (glossary, "", "tea");
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
@@ -66,7 +55,7 @@ test_toc_headings (void)
 static void
 test_toc_matches_page (void)
 {
-  g_autoptr(SanastoGlossary) glossary = load_fixture ();
+  g_autoptr(SanastoGlossary) glossary = glossary_fixture_load ("citizen", "toc", NULL);
   SanastoEntry *entry = sanasto_glossary_lookup (glossary, "", "tea");
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;

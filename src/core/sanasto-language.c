@@ -228,7 +228,7 @@ static locale_t
 get_collation_locale (const char *code)
 {
   g_autofree char *canonical = canonical_code (code);
-  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) names_tried = NULL;
   const char *interned;
   gpointer value;
   locale_t locale = (locale_t) 0;
@@ -249,31 +249,39 @@ get_collation_locale (const char *code)
       return (locale_t) value;
     }
 
+  /* The region the code names first (pt-br -> pt_BR), then the language's default region. */
+  names_tried = g_ptr_array_new_with_free_func (g_free);
   if (strlen (canonical) > 3)
     {
-      /* pt-br -> pt_BR */
       g_autofree char *region = g_ascii_strup (canonical + 3, -1);
 
-      name = g_strdup_printf ("%.2s_%s.UTF-8", canonical, region);
-      locale = newlocale (LC_COLLATE_MASK, name, (locale_t) 0);
-      g_clear_pointer (&name, g_free);
+      g_ptr_array_add (names_tried, g_strdup_printf ("%.2s_%s.UTF-8", canonical, region));
     }
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    if (strncmp (canonical, locales[i].code, 2) == 0)
+      {
+        char *name = g_strdup_printf ("%s.UTF-8", locales[i].locale);
+
+        if (g_ptr_array_find_with_equal_func (names_tried, name, g_str_equal, NULL))
+          g_free (name);
+        else
+          g_ptr_array_add (names_tried, name);
+        break;
+      }
+
+  for (guint i = 0; i < names_tried->len && locale == (locale_t) 0; i++)
+    locale = newlocale (LC_COLLATE_MASK, g_ptr_array_index (names_tried, i), (locale_t) 0);
 
   if (locale == (locale_t) 0)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
-        if (strncmp (canonical, locales[i].code, 2) == 0)
-          {
-            name = g_strdup_printf ("%s.UTF-8", locales[i].locale);
-            break;
-          }
-      if (name != NULL)
-        locale = newlocale (LC_COLLATE_MASK, name, (locale_t) 0);
-    }
+      g_autofree char *tried = NULL;
 
-  if (locale == (locale_t) 0)
-    g_message ("No collation locale for language “%s” (%s); sorting without it",
-               canonical, name ? name : "no locale known");
+      /* Name every locale tried: installing any one of them fixes the sorting. */
+      g_ptr_array_add (names_tried, NULL);
+      tried = g_strjoinv (", ", (char **) names_tried->pdata);
+      g_message ("No collation locale for language “%s” (%s%s); sorting without it",
+                 canonical, *tried ? "tried " : "no locale known", tried);
+    }
 
   g_hash_table_insert (collation_locales, (gpointer) interned, (gpointer) locale);
 

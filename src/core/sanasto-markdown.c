@@ -142,6 +142,26 @@ skip_literal (const char **p,
   return TRUE;
 }
 
+/* What both macro forms become: [text](/term), the term standing in for a missing text. */
+static void
+append_glossary_link (GString    *out,
+                      const char *term,
+                      gsize       term_len,
+                      const char *text,
+                      gsize       text_len)
+{
+  g_autofree char *dest = g_strdup_printf ("/%.*s", (int) term_len, term);
+
+  g_string_append_c (out, '[');
+  if (text != NULL && text_len > 0)
+    append_markdown_text (out, text, text_len);
+  else
+    append_markdown_text (out, term, term_len);
+  g_string_append (out, "](");
+  append_markdown_destination (out, dest, strlen (dest));
+  g_string_append_c (out, ')');
+}
+
 /* {{Glossary("X")}} or {{Glossary("X", "text")}} at p; on success *p is past the macro. */
 static gboolean
 rewrite_glossary_macro (const char **p,
@@ -159,17 +179,7 @@ rewrite_glossary_macro (const char **p,
   if (!skip_literal (&q, end, ")") || !skip_literal (&q, end, "}}") || term_len == 0)
     return FALSE;
 
-  g_string_append_c (out, '[');
-  if (text != NULL && text_len > 0)
-    append_markdown_text (out, text, text_len);
-  else
-    append_markdown_text (out, term, term_len);
-  g_string_append (out, "](");
-  {
-    g_autofree char *dest = g_strdup_printf ("/%.*s", (int) term_len, term);
-    append_markdown_destination (out, dest, strlen (dest));
-  }
-  g_string_append_c (out, ')');
+  append_glossary_link (out, term, term_len, text, text_len);
 
   *p = q;
   return TRUE;
@@ -216,17 +226,7 @@ rewrite_tooltip_macro (const char **p,
   if (term == NULL || term_len == 0)
     return FALSE;
 
-  g_string_append_c (out, '[');
-  if (text != NULL && text_len > 0)
-    append_markdown_text (out, text, text_len);
-  else
-    append_markdown_text (out, term, term_len);
-  g_string_append (out, "](");
-  {
-    g_autofree char *dest = g_strdup_printf ("/%.*s", (int) term_len, term);
-    append_markdown_destination (out, dest, strlen (dest));
-  }
-  g_string_append_c (out, ')');
+  append_glossary_link (out, term, term_len, text, text_len);
 
   *p = q;
   return TRUE;

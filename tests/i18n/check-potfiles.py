@@ -21,19 +21,13 @@ MARKERS = re.compile(
 # Formats whose strings are all translatable, whatever they contain.
 ALWAYS_TRANSLATABLE = ('.desktop.in', '.metainfo.xml.in', '.appdata.xml.in', '.gschema.xml')
 
-failures = []
-count = 0
+# The shared TAP writer, tests/tap.py; no bytecode cache left in the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from tap import Tap  # noqa: E402
 
-
-def check(ok, description, diagnostics=()):
-    global count
-    count += 1
-    print(f'{"ok" if ok else "not ok"} {count} - {description}')
-    if not ok:
-        failures.append(description)
-        for line in diagnostics:
-            if line:
-                print(f'# {line}')
+tap = Tap()
+check = tap.check
 
 
 def read_potfiles(path):
@@ -76,9 +70,8 @@ def main():
 
     print('TAP version 13')
     check(potfiles.is_file(), 'po/POTFILES.in exists')
-    if failures:
-        print(f'1..{count}')
-        return 1
+    if tap.failures:
+        return tap.finish()
     entries = read_potfiles(potfiles)
 
     missing_files = [e for e in entries if not (root / e).is_file()]
@@ -97,8 +90,7 @@ def main():
     check(not unlisted, 'every file with translatable strings is in POTFILES.in',
           [f'not listed: {u}' for u in unlisted])
 
-    print(f'1..{count}')
-    return 1 if failures else 0
+    return tap.finish()
 
 
 if __name__ == '__main__':

@@ -27,20 +27,13 @@ XGETTEXT_ARGS = [
 
 STATISTICS = re.compile(r'(\d+) (translated|fuzzy|untranslated) messages?')
 
-failures = []
-count = 0
+# The shared TAP writer, tests/tap.py; no bytecode cache left in the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from tap import Tap  # noqa: E402
 
-
-def check(ok, description, diagnostics=()):
-    global count
-    count += 1
-    print(f'{"ok" if ok else "not ok"} {count} - {description}')
-    for line in diagnostics:
-        for part in str(line).splitlines():
-            if part.strip():
-                print(f'# {part}')
-    if not ok:
-        failures.append(description)
+tap = Tap(diagnose_passes=True)
+check = tap.check
 
 
 def statistics(po, workdir):
@@ -77,8 +70,7 @@ def main():
         check(extract.returncode == 0 and pot.is_file(),
               'xgettext extracts a template from POTFILES.in', [extract.stderr])
         if not pot.is_file():
-            print(f'1..{count}')
-            return 1
+            return tap.finish()
 
         for lang in linguas:
             po = root / 'po' / f'{lang}.po'
@@ -105,8 +97,7 @@ def main():
                   and numbers['untranslated'] == 0,
                   f'{lang}.po translates every current string', [result.stderr.strip()])
 
-    print(f'1..{count}')
-    return 1 if failures else 0
+    return tap.finish()
 
 
 if __name__ == '__main__':

@@ -19,19 +19,13 @@ import xml.etree.ElementTree as ET
 SVG = '{http://www.w3.org/2000/svg}'
 XLINK_HREF = '{http://www.w3.org/1999/xlink}href'
 
-failures = []
-count = 0
+# The shared TAP writer, tests/tap.py; no bytecode cache left in the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from tap import Tap  # noqa: E402
 
-
-def check(ok, description, diagnostics=()):
-    global count
-    count += 1
-    print(f'{"ok" if ok else "not ok"} {count} - {description}')
-    if not ok:
-        failures.append(description)
-        for line in diagnostics:
-            if line:
-                print(f'# {line}')
+tap = Tap()
+check = tap.check
 
 
 def paint_values(element, name):
@@ -98,8 +92,7 @@ def main():
         check_svg(icons / 'scalable' / 'apps' / f'{app_id}.svg', 128, False, pathlib.Path(tmp))
         check_svg(icons / 'symbolic' / 'apps' / f'{app_id}-symbolic.svg', 16, True,
                   pathlib.Path(tmp))
-    print(f'1..{count}')
-    return 1 if failures else 0
+    return tap.finish()
 
 
 if __name__ == '__main__':
