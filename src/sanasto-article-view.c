@@ -770,7 +770,11 @@ sanasto_article_view_load_entry (SanastoArticleView *self,
   g_return_if_fail (SANASTO_IS_ENTRY (entry));
 
   uri = sanasto_renderer_entry_uri (entry, NULL);
-  if (g_strcmp0 (uri, webkit_web_view_get_uri (self->web_view)) == 0 && self->failed_uri == NULL)
+  /* Only the page shown, loaded and not failed is skipped. While a load is under way the
+   * address may still be the previous page's (a link being followed), and skipping would
+   * leave the reader on the page that link leads to instead of this one. */
+  if (g_strcmp0 (uri, webkit_web_view_get_uri (self->web_view)) == 0 && self->failed_uri == NULL &&
+      !webkit_web_view_is_loading (self->web_view))
     return;
   webkit_web_view_load_uri (self->web_view, uri);
 }

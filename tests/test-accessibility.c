@@ -669,12 +669,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("sanasto-a11y-XXXXXX", NULL);
-  int status;
+  g_autofree char *data_home = sanasto_test_fresh_dir (argv[0], "xdg-data-accessibility");
 
   /* Bookmarks and history go to a folder of their own, not the user's. Not
    * G_TEST_OPTION_ISOLATE_DIRS: it hides the MIME database that icons need. */
-  g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* GTK's test accessibility backend: the same accessible properties, no AT-SPI bus. The
    * bus address lives in ~/.cache/at-spi, shared by every D-Bus session on the machine, so
@@ -689,7 +687,5 @@ main (int   argc,
   g_test_add_func ("/accessibility/tab-order", test_tab_order);
   g_test_add_func ("/accessibility/shortcuts-listed", test_shortcuts_listed);
 
-  status = g_test_run ();
-  sanasto_test_remove_tree (data_home);
-  return status;
+  return g_test_run ();
 }

@@ -555,13 +555,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cache = g_dir_make_tmp ("sanasto-window-search-XXXXXX", NULL);
-  int status;
+  g_autofree char *cache = sanasto_test_fresh_dir (argv[0], "xdg-cache-window-search");
 
-  /* The index lives in $XDG_CACHE_HOME: a temporary one, set before GLib reads it. Not
-   * G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, and GTK then cannot tell an SVG
-   * icon from any other file. */
-  g_assert_nonnull (cache);
+  /* The index lives in $XDG_CACHE_HOME: an empty one of this test's own, set before GLib
+   * reads it (not in /tmp: see sanasto_test_fresh_dir()). Not G_TEST_OPTION_ISOLATE_DIRS: it
+   * empties XDG_DATA_DIRS, and GTK then cannot tell an SVG icon from any other file. */
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -575,7 +573,5 @@ main (int   argc,
   g_test_add_func ("/window-search/link-preview", test_link_preview);
   g_test_add_func ("/window-search/sample", test_sample);
 
-  status = g_test_run ();
-  sanasto_test_remove_tree (cache);
-  return status;
+  return g_test_run ();
 }

@@ -19,8 +19,9 @@
 #include "sanasto-window-private.h"
 #include "window-test-support.h"
 
-/* Generous: a slow machine must not fail the tests, a hang must. */
-#define WAIT_SECONDS 60
+/* Generous: a slow machine must not fail the tests, a hang must. As long as the give-up
+ * time of window-test-support.c: 60 s was reached by load alone. */
+#define WAIT_SECONDS 240
 
 typedef struct
 {
@@ -64,6 +65,22 @@ page_settled (Fixture *fixture)
   SanastoArticleView *view = view_of (fixture);
 
   return sanasto_article_view_get_entry (view) != NULL && !_sanasto_article_view_is_loading (view);
+}
+
+/* What the article view showed when a wait gave up: the failure says more than its name. */
+static char *
+describe_view (Fixture *fixture)
+{
+  SanastoArticleView *view = view_of (fixture);
+  SanastoEntry *entry = sanasto_article_view_get_entry (view);
+  const char *uri = sanasto_article_view_get_uri (view);
+  const char *error = _sanasto_article_view_get_error (view);
+
+  return g_strdup_printf ("the view is at %s, entry %s, %s; error page: %s; folder %s",
+                          uri ? uri : "no address", entry ? sanasto_entry_get_slug (entry) : "none",
+                          _sanasto_article_view_is_loading (view) ? "loading" : "not loading",
+                          error ? error : "none",
+                          _sanasto_window_is_loading (fixture->window) ? "loading" : "loaded");
 }
 
 static void
@@ -126,7 +143,9 @@ fixture_open_fruit (Fixture *fixture)
                                                    NULL);
 
   fixture_open (fixture, folder);
-  sanasto_test_wait_until ((SanastoTestCondition) page_settled, fixture, "the first article");
+  sanasto_test_wait_until_described ((SanastoTestCondition) page_settled,
+                                     (SanastoTestDescribe) describe_view, fixture,
+                                     "the first article");
 }
 
 static void
@@ -204,7 +223,8 @@ wait_for_slug (Fixture    *fixture,
   g_autofree char *what = g_strdup_printf ("the article “%s”", slug);
 
   wanted_slug = slug;
-  sanasto_test_wait_until ((SanastoTestCondition) shows_wanted, fixture, what);
+  sanasto_test_wait_until_described ((SanastoTestCondition) shows_wanted,
+                                     (SanastoTestDescribe) describe_view, fixture, what);
 }
 
 static GListModel *
@@ -532,7 +552,9 @@ test_languages (void)
   GtkDropDown *languages;
 
   fixture_open (&fixture, folder);
-  sanasto_test_wait_until ((SanastoTestCondition) page_settled, &fixture, "the first article");
+  sanasto_test_wait_until_described ((SanastoTestCondition) page_settled,
+                                     (SanastoTestDescribe) describe_view, &fixture,
+                                     "the first article");
   languages = _sanasto_window_get_language_switcher (fixture.window);
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (languages)));
@@ -832,7 +854,9 @@ test_files_stay_inside_root (void)
   write_file (article, "---\ntitle: Dot\n---\nA dot: ![dot](images/dot.png)\n", -1);
 
   fixture_open (&fixture, root);
-  sanasto_test_wait_until ((SanastoTestCondition) page_settled, &fixture, "the first article");
+  sanasto_test_wait_until_described ((SanastoTestCondition) page_settled,
+                                     (SanastoTestDescribe) describe_view, &fixture,
+                                     "the first article");
 
   shown = load_image (&fixture, "sanasto://file/images/dot.png");
   g_assert_cmpstr (shown, ==, "loaded");
