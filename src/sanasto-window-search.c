@@ -332,7 +332,9 @@ load_changed_cb (SanastoWindow   *self,
 {
   if (event == WEBKIT_LOAD_STARTED)
     _sanasto_window_preview_link (self, NULL);
-  else if (event == WEBKIT_LOAD_FINISHED &&
+  /* A load finishing while another is queued (the blank page before an article) can report
+   * the queued page's address: only a load with nothing after it is the page shown. */
+  else if (event == WEBKIT_LOAD_FINISHED && !webkit_web_view_is_loading (web_view) &&
            g_str_has_prefix (webkit_web_view_get_uri (web_view), SANASTO_SCHEME ":"))
     {
       apply_highlight (self);
