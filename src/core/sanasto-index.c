@@ -28,6 +28,8 @@
  * quick and readers see progress. */
 #define BATCH_SIZE 512
 #define PROGRESS_STEP 64
+/* From how many rows a warm open reads them in two threads (load_from_index()). */
+#define TWO_THREAD_ROWS 32768
 /* Longest sentence kept around a link, in bytes, on each side of its text. */
 #define CONTEXT_SIDE 140
 #define LEAD_LENGTH 160
@@ -2534,14 +2536,17 @@ load_from_index (const char  *root,
   if (last < first)
     return NULL;
 
-  /* Half the rows each in two threads: making the entries is most of the work. */
+  /* Half the rows each in two threads: making the entries is most of the work. A second
+   * thread pays for its own heap only past a few tens of thousands of rows (measured: the
+   * same wall time at 14,000 rows for a third more CPU, 0.59 s instead of 0.85 s at 100,000). */
   ranges[0].first_id = first;
   ranges[0].last_id = first + (last - first) / 2;
   ranges[1].first_id = ranges[0].last_id + 1;
   ranges[1].last_id = last;
   for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
     ranges[i].entries = g_ptr_array_new_with_free_func (g_object_unref);
-  thread = g_thread_try_new ("sanasto-rows", read_row_range_thread, &ranges[1], NULL);
+  thread = last - first >= TWO_THREAD_ROWS ?
+           g_thread_try_new ("sanasto-rows", read_row_range_thread, &ranges[1], NULL) : NULL;
   read_row_range_thread (&ranges[0]);
   if (thread != NULL)
     g_thread_join (thread);
