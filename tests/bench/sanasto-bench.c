@@ -15,13 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <time.h>
 
+#include "bench-support.h"
 #include "sanasto-corpus.h"
 #include "sanasto-glossary.h"
 #include "sanasto-index.h"
@@ -56,23 +52,6 @@ static const GOptionEntry options[] = {
   { NULL }
 };
 
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* CPU time of the whole process (every thread), user + system, in ms. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
 /* A wall clock and a CPU clock started together. */
 typedef struct
 {
@@ -83,7 +62,7 @@ typedef struct
 static Clock
 clock_start (void)
 {
-  Clock clock = { g_get_monotonic_time (), cpu_ms () };
+  Clock clock = { g_get_monotonic_time (), sanasto_bench_cpu_ms () };
 
   return clock;
 }
@@ -93,9 +72,9 @@ clock_stop (Clock   start,
             double *wall,
             double *cpu)
 {
-  *wall = ms_since (start.wall);
+  *wall = sanasto_bench_ms_since (start.wall);
   if (cpu != NULL)
-    *cpu = cpu_ms () - start.cpu;
+    *cpu = sanasto_bench_cpu_ms () - start.cpu;
 }
 
 /* CPU time of the calling thread, in ms: what a query costs, whatever else the machine does. */
@@ -106,19 +85,6 @@ thread_cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-/* Peak resident memory of this process so far, in MB. */
-static double
-peak_rss_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmHWM:")) == NULL)
-    return 0;
-  return g_ascii_strtod (line + 6, NULL) / 1024.0;
 }
 
 static void
@@ -218,51 +184,22 @@ read_all_files (SanastoGlossary *glossary,
         *bytes += length;
     }
 
-  return ms_since (start);
+  return sanasto_bench_ms_since (start);
 }
 
-/* Baseline for a warm open: what any check for changed files costs, one fstatat() per article
- * in a walk of the folders. */
-static void
-stat_tree (int     dir_fd,
-           guint  *n)
+/* Peak resident memory of this process so far, in MB. */
+static double
+peak_rss_mb (void)
 {
-  DIR *dir = fdopendir (dir_fd);
-  struct dirent *d;
-
-  if (dir == NULL)
-    return;
-  while ((d = readdir (dir)) != NULL)
-    {
-      struct stat st;
-
-      if (d->d_name[0] == '.')
-        continue;
-      if (fstatat (dirfd (dir), d->d_name, &st, 0) != 0)
-        continue;
-      if (S_ISDIR (st.st_mode))
-        {
-          int child = openat (dirfd (dir), d->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-          if (child >= 0)
-            stat_tree (child, n);
-        }
-      else
-        (*n)++;
-    }
-  closedir (dir);
+  return sanasto_bench_status_mb ("/proc/self/status", "VmHWM:");
 }
 
 static double
 stat_all_files (const char *root)
 {
-  gint64 start = g_get_monotonic_time ();
-  int fd = open (root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  guint n = 0;
+  guint n_files;
 
-  if (fd >= 0)
-    stat_tree (fd, &n);
-  return ms_since (start);
+  return sanasto_bench_stat_all_files (root, &n_files);
 }
 
 static SanastoIndex *
@@ -336,7 +273,7 @@ bench_term_matcher (SanastoGlossary *glossary,
           shown = MIN (30, g_list_model_get_n_items (model));
           for (guint i = 0; i < shown; i++)
             g_object_unref (g_list_model_get_item (model, i));
-          ms = ms_since (start);
+          ms = sanasto_bench_ms_since (start);
           cpu = thread_cpu_ms () - cpu_start;
           g_array_append_val (times, ms);
           g_array_append_val (cpu_times, cpu);
@@ -549,7 +486,7 @@ main (int   argc,
       fprintf (stderr, "Generating %d articles in %s…\n", entries, dir);
       if (!sanasto_corpus_generate (dir, entries, english, 42, &error))
         g_error ("%s", error->message);
-      fprintf (stderr, "Generated in %.1f s\n", ms_since (start) / 1000.0);
+      fprintf (stderr, "Generated in %.1f s\n", sanasto_bench_ms_since (start) / 1000.0);
       /* The index does not vouch for files changed in the two seconds before it read them
        * (file times are coarse); a real folder is not written just before it is opened. */
       g_usleep (2 * G_USEC_PER_SEC);
@@ -613,7 +550,7 @@ main (int   argc,
       /* The window shows snippets as markup: count making them. */
       for (guint h = 0; h < hits->len; h++)
         g_free (sanasto_search_hit_get_snippet_markup (hits->pdata[h]));
-      ms = ms_since (start);
+      ms = sanasto_bench_ms_since (start);
       cpu = thread_cpu_ms () - cpu_start;
       search_cpu += cpu;
       g_array_append_val (ours, ms);
@@ -634,7 +571,7 @@ main (int   argc,
       g_spawn_sync (NULL, (char **)rg_argv, NULL,
                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                     NULL, NULL, NULL, NULL, NULL, NULL);
-      ms = ms_since (start);
+      ms = sanasto_bench_ms_since (start);
       g_array_append_val (theirs, ms);
     }
 
@@ -656,22 +593,22 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       html = cmark_markdown_to_html (body, strlen (body), CMARK_OPT_DEFAULT);
-      cmark_ms += ms_since (start);
+      cmark_ms += sanasto_bench_ms_since (start);
       free (html);
 
       /* The options the app parses with. */
       start = g_get_monotonic_time ();
       html = cmark_markdown_to_html (body, strlen (body), CMARK_OPT_VALIDATE_UTF8);
-      cmark_same_ms += ms_since (start);
+      cmark_same_ms += sanasto_bench_ms_since (start);
       free (html);
 
       start = g_get_monotonic_time ();
       page = _sanasto_renderer_render_markdown (warm_glossary, entry, body, strlen (body));
-      render_ms += ms_since (start);
+      render_ms += sanasto_bench_ms_since (start);
 
       start = g_get_monotonic_time ();
       read_page = sanasto_renderer_render_page (warm_glossary, entry, NULL);
-      page_ms += ms_since (start);
+      page_ms += sanasto_bench_ms_since (start);
       n_rendered++;
     }
 

@@ -24,15 +24,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-support.h"
 #include "sanasto-article-view-private.h"
 #include "sanasto-window-private.h"
 #include "sanasto-window-reload-private.h"
@@ -101,37 +99,6 @@ static const GOptionEntry options[] = {
   { NULL }
 };
 
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* CPU time of the whole process (every thread), user + system, in ms. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
-/* A "VmHWM:"-style field of a /proc/PID/status file, in MB; 0 when missing. */
-static double
-status_mb (const char *status_path,
-           const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents (status_path, &status, NULL, NULL) ||
-      (line = strstr (status, field)) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen (field), NULL) / 1024.0;
-}
-
 /* Forgets the peak resident memory so far (Linux 4.0 and later), so that the next open's peak
  * is its own. FALSE when the kernel refuses. */
 static gboolean
@@ -198,7 +165,7 @@ descendants_rss_mb (guint *n)
           g_autofree char *path = g_strdup_printf ("/proc/%d/status", GPOINTER_TO_INT (key));
           g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", GPOINTER_TO_INT (key));
           g_autofree char *comm = NULL;
-          double rss = status_mb (path, "VmRSS:");
+          double rss = sanasto_bench_status_mb (path, "VmRSS:");
 
           g_file_get_contents (comm_path, &comm, NULL, NULL);
           fprintf (stderr, "  child %d %s: %.1f MB\n", GPOINTER_TO_INT (key),
@@ -213,58 +180,15 @@ descendants_rss_mb (guint *n)
 /* Baseline: what any check for changed files costs, one fstatat() per file in a walk of the
  * folders (as in sanasto-bench.c). */
 static void
-stat_tree (int    dir_fd,
-           guint *n)
-{
-  DIR *dir = fdopendir (dir_fd);
-  struct dirent *d;
-
-  if (dir == NULL)
-    return;
-  while ((d = readdir (dir)) != NULL)
-    {
-      struct stat st;
-
-      if (d->d_name[0] == '.')
-        continue;
-      if (fstatat (dirfd (dir), d->d_name, &st, 0) != 0)
-        continue;
-      if (S_ISDIR (st.st_mode))
-        {
-          int child = openat (dirfd (dir), d->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-          if (child >= 0)
-            stat_tree (child, n);
-        }
-      else
-        (*n)++;
-    }
-  closedir (dir);
-}
-
-static double
-stat_all_files (const char *root,
-                guint      *n)
-{
-  gint64 start = g_get_monotonic_time ();
-  int fd = open (root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  *n = 0;
-  if (fd >= 0)
-    stat_tree (fd, n);
-  return ms_since (start);
-}
-
-static void
 reach (Open      *open_,
        Milestone  milestone)
 {
   if (open_->reached[milestone])
     return;
   open_->reached[milestone] = TRUE;
-  open_->wall[milestone] = ms_since (open_->start_wall);
-  open_->cpu[milestone] = cpu_ms () - open_->start_cpu;
-  open_->rss_at[milestone] = status_mb ("/proc/self/status", "VmRSS:");
+  open_->wall[milestone] = sanasto_bench_ms_since (open_->start_wall);
+  open_->cpu[milestone] = sanasto_bench_cpu_ms () - open_->start_cpu;
+  open_->rss_at[milestone] = sanasto_bench_status_mb ("/proc/self/status", "VmRSS:");
   fprintf (stderr, "  %-28s %10.1f ms\n", milestone_names[milestone], open_->wall[milestone]);
 }
 
@@ -375,10 +299,10 @@ open_in_window (const char *label,
   web_view = _sanasto_article_view_get_web_view (sanasto_window_get_article_view (window));
   g_signal_connect (web_view, "load-changed", G_CALLBACK (load_changed_cb), open_);
   g_signal_connect (web_view, "load-failed", G_CALLBACK (load_failed_cb), open_);
-  open_->empty_rss = status_mb ("/proc/self/status", "VmRSS:");
+  open_->empty_rss = sanasto_bench_status_mb ("/proc/self/status", "VmRSS:");
 
   open_->start_wall = g_get_monotonic_time ();
-  open_->start_cpu = cpu_ms ();
+  open_->start_cpu = sanasto_bench_cpu_ms ();
   sanasto_window_open_folder (window, dir, NULL);
 
   /* One loop for every milestone: they may come in any order (a small folder's index can be
@@ -400,10 +324,10 @@ open_in_window (const char *label,
   open_->reloads = _sanasto_window_get_reload_count (window);
   /* The check replaces the term list only when the folder changed while the window was shut. */
   open_->replaced = _sanasto_window_get_matches (window) != open_->listed;
-  open_->peak = status_mb ("/proc/self/status", "VmHWM:");
-  open_->rss = status_mb ("/proc/self/status", "VmRSS:");
-  open_->rss_anon = status_mb ("/proc/self/status", "RssAnon:");
-  open_->rss_file = status_mb ("/proc/self/status", "RssFile:");
+  open_->peak = sanasto_bench_status_mb ("/proc/self/status", "VmHWM:");
+  open_->rss = sanasto_bench_status_mb ("/proc/self/status", "VmRSS:");
+  open_->rss_anon = sanasto_bench_status_mb ("/proc/self/status", "RssAnon:");
+  open_->rss_file = sanasto_bench_status_mb ("/proc/self/status", "RssFile:");
   open_->children_rss = descendants_rss_mb (&open_->n_children);
 
   g_signal_handlers_disconnect_by_data (web_view, open_);
@@ -540,20 +464,20 @@ run (const char *dir)
     }
 
   load_average (load_before, sizeof load_before);
-  start_rss = status_mb ("/proc/self/status", "VmRSS:");
+  start_rss = sanasto_bench_status_mb ("/proc/self/status", "VmRSS:");
 
   open_in_window ("First", dir, &cold);
   /* What the cold open's window left behind; then the heap glibc keeps for reuse is handed
    * back, and the peak forgotten, so that the warm open's figures are its own, as in a fresh
    * process. The lifetime peak is the larger of the two peaks. */
-  closed_rss = status_mb ("/proc/self/status", "VmRSS:");
+  closed_rss = sanasto_bench_status_mb ("/proc/self/status", "VmRSS:");
   malloc_trim (0);
-  trimmed_rss = status_mb ("/proc/self/status", "VmRSS:");
+  trimmed_rss = sanasto_bench_status_mb ("/proc/self/status", "VmRSS:");
   peak_reset = reset_peak_rss ();
   open_in_window ("Second", dir, &warm);
 
   /* The baseline after the app's work, so that it warms nothing for it. */
-  stat_ms = stat_all_files (dir, &n_files);
+  stat_ms = sanasto_bench_stat_all_files (dir, &n_files);
   load_average (load_after, sizeof load_after);
 
   first = label_of (cold.from_index ? "1st open" : "cold", &cold);
