@@ -89,6 +89,22 @@ page_changed (SanastoWindow *self)
   return TRUE;
 }
 
+/* Whether the entry on the page reads differently in glossary (or is gone from it): after the
+ * check of a glossary from the index, which knows no paths that changed, only what it found. */
+static gboolean
+page_differs (SanastoWindow   *self,
+              SanastoGlossary *glossary)
+{
+  SanastoEntry *shown = sanasto_article_view_get_entry (self->article_view);
+  SanastoEntry *now;
+
+  if (shown == NULL)
+    return FALSE;
+  now = sanasto_glossary_lookup (glossary, sanasto_entry_get_language (shown),
+                                 sanasto_entry_get_slug (shown));
+  return now == NULL || !sanasto_entry_equal (shown, now);
+}
+
 static void
 changed_cb (SanastoWindow     *self,
             GFile             *file,
@@ -278,8 +294,6 @@ typedef struct
 {
   SanastoGlossary *glossary;  /* loaded */
   SanastoGlossary *shown;     /* when verifying: the glossary from the index, shown now */
-  SanastoEntry    *page;      /* when verifying: the entry on the page, if any */
-  gboolean         page_changed;
 } ReloadData;
 
 static void
@@ -289,7 +303,6 @@ reload_data_free (gpointer data)
 
   g_clear_object (&d->glossary);
   g_clear_object (&d->shown);
-  g_clear_object (&d->page);
   g_free (d);
 }
 
@@ -323,7 +336,6 @@ verify_thread (GTask        *task,
 {
   ReloadData *d = task_data;
   GError *error = NULL;
-  SanastoEntry *now;
 
   d->glossary = sanasto_glossary_load_again (d->shown, cancellable, &error);
   if (d->glossary == NULL)
@@ -337,10 +349,6 @@ verify_thread (GTask        *task,
       return;
     }
 
-  now = d->page == NULL ? NULL :
-        sanasto_glossary_lookup (d->glossary, sanasto_entry_get_language (d->page),
-                                 sanasto_entry_get_slug (d->page));
-  d->page_changed = d->page != NULL && (now == NULL || !sanasto_entry_equal (d->page, now));
   g_task_return_pointer (task, build_matcher (source_object, d->glossary), g_object_unref);
 }
 
@@ -361,7 +369,8 @@ matcher_built_cb (GObject      *object,
     g_debug ("Could not check the glossary against its folder: %s", error->message);
   if (matcher != NULL && !self->loading)
     _sanasto_window_replace_glossary (self, d->glossary, matcher,
-                                      verifying ? d->page_changed : page_changed (self));
+                                      verifying ? page_differs (self, d->glossary)
+                                                : page_changed (self));
   if (verifying && !self->loading)
     {
       /* The index knows no file that could not be read: only the folder tells. */
@@ -408,7 +417,6 @@ static void
 verify (SanastoWindow *self)
 {
   SanastoWindowReload *r = self->reload;
-  SanastoEntry *page = sanasto_article_view_get_entry (self->article_view);
   g_autoptr(GTask) task = NULL;
   ReloadData *d = g_new0 (ReloadData, 1);
 
@@ -416,7 +424,6 @@ verify (SanastoWindow *self)
   r->running = TRUE;
   r->n_started++;
   d->shown = g_object_ref (self->glossary);
-  d->page = page != NULL ? g_object_ref (page) : NULL;
   task = g_task_new (self, r->cancellable, matcher_built_cb, NULL);
   g_task_set_task_data (task, d, reload_data_free);
   g_task_run_in_thread (task, verify_thread);
