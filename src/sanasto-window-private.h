@@ -69,6 +69,13 @@ struct _SanastoWindow
  * the search text and the entry shown (by language and slug); its page is loaded again only
  * when page_changed (its file changed); an entry that is gone leaves the "no longer in this
  * glossary" state. */
+/* A weak reference to self for an async callback's user_data, and the window back from it
+ * (NULL once the window is gone; frees the reference). */
+GWeakRef           *_sanasto_window_weak_ref_new     (SanastoWindow      *self);
+SanastoWindow      *_sanasto_window_weak_ref_steal   (GWeakRef           *ref);
+/* The term matcher for glossary's list (any thread). */
+SanastoTermMatcher *_sanasto_window_build_matcher    (SanastoWindow      *self,
+                                                      SanastoGlossary    *glossary);
 /* The glossary from the index was checked against its folder (and replaced if it changed). */
 void                _sanasto_window_check_done       (SanastoWindow      *self);
 /* Tells, in a toast, how many files of glossary could not be read. */

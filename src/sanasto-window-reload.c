@@ -256,25 +256,6 @@ watch_tree (SanastoWindow *self,
 
 /* Reloading */
 
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static gpointer
-weak_ref_steal (GWeakRef *ref)
-{
-  gpointer object = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  return object;
-}
-
 static void
 reload_finished (SanastoWindow *self)
 {
@@ -306,15 +287,6 @@ reload_data_free (gpointer data)
   g_free (d);
 }
 
-static SanastoTermMatcher *
-build_matcher (SanastoWindow   *self,
-               SanastoGlossary *glossary)
-{
-  g_autoptr(GListModel) entries = _sanasto_window_reading_list_entries (self, glossary);
-
-  return sanasto_term_matcher_new (entries);
-}
-
 static void
 build_matcher_thread (GTask        *task,
                       gpointer      source_object,
@@ -323,7 +295,8 @@ build_matcher_thread (GTask        *task,
 {
   ReloadData *d = task_data;
 
-  g_task_return_pointer (task, build_matcher (source_object, d->glossary), g_object_unref);
+  g_task_return_pointer (task, _sanasto_window_build_matcher (source_object, d->glossary),
+                         g_object_unref);
 }
 
 /* Reads the folder of the glossary from the index again, taking what did not change from it;
@@ -349,7 +322,8 @@ verify_thread (GTask        *task,
       return;
     }
 
-  g_task_return_pointer (task, build_matcher (source_object, d->glossary), g_object_unref);
+  g_task_return_pointer (task, _sanasto_window_build_matcher (source_object, d->glossary),
+                         g_object_unref);
 }
 
 static void
@@ -386,7 +360,7 @@ loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(SanastoWindow) self = weak_ref_steal (user_data);
+  g_autoptr(SanastoWindow) self = _sanasto_window_weak_ref_steal (user_data);
   g_autoptr(SanastoGlossary) glossary = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
@@ -461,7 +435,7 @@ reload_cb (gpointer user_data)
   r->running = TRUE;
   r->n_started++;
   sanasto_index_load_glossary_async (r->root, SANASTO_INDEX_LOAD_DEFAULT, r->cancellable,
-                                     loaded_cb, weak_ref_new (self));
+                                     loaded_cb, _sanasto_window_weak_ref_new (self));
   return G_SOURCE_REMOVE;
 }
 

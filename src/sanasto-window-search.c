@@ -51,25 +51,6 @@ struct _SanastoWindowSearch
   double               pointer_y;
 };
 
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static gpointer
-weak_ref_steal (GWeakRef *ref)
-{
-  gpointer object = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  return object;
-}
-
 /* The page shown before the index was ready gets its "Referenced by" section now, added in
  * place rather than by a reload that would lose the reader's place. */
 
@@ -104,7 +85,7 @@ late_backlinks_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(SanastoWindow) self = weak_ref_steal (user_data);
+  g_autoptr(SanastoWindow) self = _sanasto_window_weak_ref_steal (user_data);
   g_autoptr(GPtrArray) backlinks = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autofree char *html = NULL;
   GVariantDict arguments;
@@ -142,7 +123,7 @@ add_late_backlinks (SanastoWindow *self)
   if (entry == NULL || s->index == NULL)
     return;
 
-  task = g_task_new (NULL, NULL, late_backlinks_cb, weak_ref_new (self));
+  task = g_task_new (NULL, NULL, late_backlinks_cb, _sanasto_window_weak_ref_new (self));
   g_task_set_task_data (task, g_object_ref (entry), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "index", g_object_ref (s->index), g_object_unref);
   g_task_run_in_thread (task, late_backlinks_thread);
@@ -184,7 +165,7 @@ index_opened_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(SanastoWindow) self = weak_ref_steal (user_data);
+  g_autoptr(SanastoWindow) self = _sanasto_window_weak_ref_steal (user_data);
   SanastoIndex *index = SANASTO_INDEX (object);
   g_autoptr(GError) error = NULL;
   gboolean opened = sanasto_index_open_finish (index, result, &error);
@@ -216,7 +197,7 @@ search_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(SanastoWindow) self = weak_ref_steal (user_data);
+  g_autoptr(SanastoWindow) self = _sanasto_window_weak_ref_steal (user_data);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
@@ -274,7 +255,8 @@ run_search_cb (gpointer user_data)
   s->search_source = 0;
   s->search_cancellable = g_cancellable_new ();
   sanasto_index_search_async (s->index, s->query, s->language, SEARCH_LIMIT,
-                              s->search_cancellable, search_done_cb, weak_ref_new (self));
+                              s->search_cancellable, search_done_cb,
+                              _sanasto_window_weak_ref_new (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -509,7 +491,8 @@ _sanasto_window_search_set_glossary (SanastoWindow      *self,
   gtk_label_set_label (s->progress_label, _("Indexing…"));
   gtk_progress_bar_set_fraction (s->progress_bar, 0);
   s->indexing = TRUE;
-  sanasto_index_open_async (s->index, self->cancellable, index_opened_cb, weak_ref_new (self));
+  sanasto_index_open_async (s->index, self->cancellable, index_opened_cb,
+                            _sanasto_window_weak_ref_new (self));
 
   return G_LIST_MODEL (s->combined);
 }

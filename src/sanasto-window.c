@@ -756,6 +756,35 @@ _sanasto_window_replace_glossary (SanastoWindow      *self,
     }
 }
 
+GWeakRef *
+_sanasto_window_weak_ref_new (SanastoWindow *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+SanastoWindow *
+_sanasto_window_weak_ref_steal (GWeakRef *ref)
+{
+  SanastoWindow *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
+SanastoTermMatcher *
+_sanasto_window_build_matcher (SanastoWindow   *self,
+                               SanastoGlossary *glossary)
+{
+  /* The entries the list offers: drafts may be left out (sanasto-window-reading.c). */
+  g_autoptr(GListModel) entries = _sanasto_window_reading_list_entries (self, glossary);
+
+  return sanasto_term_matcher_new (entries);
+}
+
 /* Folding every title takes a moment on a large glossary (about 0.2 s for 100,000): off the
  * main thread, so typing and the spinner never stall. */
 static void
@@ -764,11 +793,8 @@ build_matcher_thread (GTask        *task,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  /* The entries the list offers: drafts may be left out (sanasto-window-reading.c). */
-  g_autoptr(GListModel) entries =
-    _sanasto_window_reading_list_entries (SANASTO_WINDOW (source_object), task_data);
-
-  g_task_return_pointer (task, sanasto_term_matcher_new (entries), g_object_unref);
+  g_task_return_pointer (task, _sanasto_window_build_matcher (source_object, task_data),
+                         g_object_unref);
 }
 
 static void
@@ -792,13 +818,10 @@ load_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(SanastoWindow) self = g_weak_ref_get (user_data);
+  g_autoptr(SanastoWindow) self = _sanasto_window_weak_ref_steal (user_data);
   g_autoptr(SanastoGlossary) glossary = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
-
-  g_weak_ref_clear (user_data);
-  g_free (user_data);
 
   glossary = sanasto_index_load_glossary_finish (result, &error);
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1026,7 +1049,6 @@ sanasto_window_open_folder (SanastoWindow *self,
                             const char    *path,
                             const char    *term)
 {
-  GWeakRef *weak_self;
   g_autofree char *name = NULL;
 
   g_return_if_fail (SANASTO_IS_WINDOW (self));
@@ -1051,12 +1073,10 @@ sanasto_window_open_folder (SanastoWindow *self,
   show_content_status (self, "folder-open-symbolic", _("Loading…"), name, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
-  weak_self = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak_self, self);
   /* A folder opened before lists its terms from the index at once; it is checked against the
    * folder once shown (sanasto-window-reload.c). */
   sanasto_index_load_glossary_async (path, SANASTO_INDEX_LOAD_FROM_INDEX, self->cancellable,
-                                     load_done_cb, weak_self);
+                                     load_done_cb, _sanasto_window_weak_ref_new (self));
 }
 
 gboolean
